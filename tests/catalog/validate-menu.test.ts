@@ -7,7 +7,11 @@ function smallMenu(): MenuInput {
   return {
     categories: [{ name: "Wraps" }, { name: "Salads" }],
     items: [
-      { name: "Turkey Club Wrap", category: "Wraps", variations: [{ name: "Regular", price: 1195 }] },
+      {
+        name: "Turkey Club Wrap",
+        category: "Wraps",
+        variations: [{ name: "Regular", price: 1195 }],
+      },
       { name: "Greek Salad", category: "Salads", variations: [{ name: "Regular", price: 950 }] },
     ],
   };
@@ -68,7 +72,7 @@ describe("validateMenu", () => {
       "  items[0].variations[0].price: expected a whole number of cents, got 11.95 " +
         "(for $11.95 write 1195): price must be a whole number of cents, e.g. 1250 for $12.50",
     );
-    expect(lines[lines.length - 1]).toMatch(/^Nothing was sent to Square\. Fix .* menu file menu\.json/);
+    expect(lines[lines.length - 1]).toMatch(/^Nothing was sent to Square\. Fix .* menu\.json/);
   });
 
   it("reports an input that is not a menu object at all", () => {
@@ -113,7 +117,8 @@ describe("validateMenu", () => {
       menu.items[1].name = "TURKEY  CLUB WRAP";
 
       expect(pathsOf(menu)).toEqual(["items[1].name"]);
-      expect(problemsOf(menu)[0].message).toContain('same name as items[0].name "Turkey Club Wrap"');
+      const [problem] = problemsOf(menu);
+      expect(problem.message).toContain('same name as items[0].name "Turkey Club Wrap"');
     });
 
     it("are duplicate variations within one item, but not across items", () => {
@@ -251,8 +256,14 @@ describe("validateMenu", () => {
 
       expect(problemsOf(menu)).toEqual([
         { path: "categories[2].name", message: "expected a category name, got an empty name" },
-        { path: "items[0].name", message: 'expected an item name, got only spaces: the text "   "' },
-        { path: "items[1].variations[0].name", message: "expected a variation name, got an empty name" },
+        {
+          path: "items[0].name",
+          message: 'expected an item name, got only spaces: the text "   "',
+        },
+        {
+          path: "items[1].variations[0].name",
+          message: "expected a variation name, got an empty name",
+        },
       ]);
     });
 
