@@ -1,0 +1,70 @@
+import type { Square } from "square";
+
+import { normalizeName } from "../catalog/normalize-name";
+import type { SquareCatalogApi } from "./square-api";
+import { nameOf } from "./square-objects";
+
+const TRACKED_TYPES: Square.CatalogObjectType[] = ["CATEGORY", "ITEM"];
+
+/**
+ * Every live category and item of the account, read once per run in pages of 1000 and shared
+ * by all resources: a 1,000-item menu costs two search calls, not one per resource. Objects
+ * this run writes are added as their responses arrive, so Square's search index, which may lag
+ * writes by seconds, is never what tells the provider about its own work.
+ */
+export class CatalogSnapshot {
+  private readonly byId = new Map<string, Square.CatalogObject>();
+  private latestTime?: string;
+  private caughtUpAt = 0;
+
+  static async load(api: SquareCatalogApi): Promise<CatalogSnapshot> {
+    const snapshot = new CatalogSnapshot();
+    const { objects, latestTime } = await api.searchAll(TRACKED_TYPES);
+    for (const object of objects) snapshot.remember(object);
+    snapshot.latestTime = latestTime;
+    snapshot.caughtUpAt = Date.now();
+    return snapshot;
+  }
+
+  get(id: string): Square.CatalogObject | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Live objects of one type whose name is the same once case, spacing and Unicode form are ignored. */
+  findByName(type: "CATEGORY" | "ITEM", name: string): Square.CatalogObject[] {
+    const wanted = normalizeName(name);
+    const found: Square.CatalogObject[] = [];
+    for (const object of this.byId.values()) {
+      if (object.type === type && normalizeName(nameOf(object)) === wanted) found.push(object);
+    }
+    return found;
+  }
+
+  remember(object: Square.CatalogObject): void {
+    if (!object.id) return;
+    if (object.isDeleted) this.byId.delete(object.id);
+    else this.byId.set(object.id, object);
+  }
+
+  forget(id: string): void {
+    this.byId.delete(id);
+  }
+
+  /** How long ago the snapshot last heard from Square about writes made by anyone else. */
+  get ageMs(): number {
+    return Date.now() - this.caughtUpAt;
+  }
+
+  /**
+   * Reads what changed since the snapshot was taken, deletions included (one search call while
+   * fewer than 1000 objects changed), so a create can see a same-named object that another
+   * process wrote after this run's checks.
+   */
+  async catchUp(api: SquareCatalogApi): Promise<void> {
+    const startedAt = Date.now();
+    const { objects, latestTime } = await api.searchAll(TRACKED_TYPES, this.latestTime, true);
+    for (const object of objects) this.remember(object);
+    this.latestTime = latestTime ?? this.latestTime;
+    this.caughtUpAt = startedAt;
+  }
+}

@@ -1,0 +1,118 @@
+import type { Square } from "square";
+
+import { CatalogSnapshot } from "./catalog-snapshot";
+import { CatalogWriter } from "./catalog-writer";
+import { SquareCatalogApi } from "./square-api";
+import type { ProviderSettings } from "./settings";
+
+/**
+ * What one provider process shares between all resources of a run: the settings, one SDK
+ * client, one catalog snapshot and one write lane. It lives on `globalThis` rather than in the
+ * provider object because Pulumi deserializes a provider once per distinct serialized text;
+ * this way the category and item providers, or two texts of one provider, still share it.
+ * Nothing here is serialized, so the client and the token never reach the state.
+ */
+export interface ProviderRuntime {
+  settings: ProviderSettings;
+  api: SquareCatalogApi;
+  writer: CatalogWriter;
+  /** The run's shared snapshot, read on first use. */
+  snapshot(): Promise<CatalogSnapshot>;
+  /** Existing objects by ID; deleted ones included, so "deleted" and "unknown" differ. */
+  retrieve(id: string): Promise<Square.CatalogObject | undefined>;
+}
+
+// A string, not a Symbol: Pulumi's closure serializer cannot carry a registered Symbol.
+const RUNTIME_KEY = "__squareCatalogProviderRuntime";
+/** Long enough for the engine to hand over its parallel steps, short enough not to be felt. */
+const GATHER_MS = 15;
+/** A create re-reads Square's recent changes when the snapshot is older than this. */
+const CATCH_UP_AFTER_MS = 1000;
+
+type Registry = { [RUNTIME_KEY]?: ProviderRuntime };
+
+export function currentRuntime(): ProviderRuntime {
+  const runtime = (globalThis as Registry)[RUNTIME_KEY];
+  if (!runtime) {
+    throw new Error("The Square catalog provider was used before it was configured.");
+  }
+  return runtime;
+}
+
+export function installRuntime(
+  settings: ProviderSettings,
+  refuseCreate: (snapshot: CatalogSnapshot, object: Square.CatalogObject) => Error | undefined,
+): ProviderRuntime {
+  const registry = globalThis as Registry;
+  const existing = registry[RUNTIME_KEY];
+  if (existing) return existing;
+
+  let api: SquareCatalogApi | undefined;
+  const lazyApi = () => (api ??= new SquareCatalogApi(settings));
+  let snapshot: Promise<CatalogSnapshot> | undefined;
+  const loadSnapshot = () => {
+    // Unbatched mode reads Square afresh for every question, as a one-call-per-resource tool would.
+    if (settings.unbatched) return CatalogSnapshot.load(lazyApi());
+    snapshot ??= CatalogSnapshot.load(lazyApi());
+    snapshot.catch(() => (snapshot = undefined));
+    return snapshot;
+  };
+
+  const pendingRetrievals = new Map<string, ((object?: Square.CatalogObject) => void)[]>();
+  let retrievalScheduled = false;
+  const flushRetrievals = async () => {
+    retrievalScheduled = false;
+    const waiting = new Map(pendingRetrievals);
+    pendingRetrievals.clear();
+    try {
+      const found = await lazyApi().retrieve([...waiting.keys()]);
+      const byId = new Map(found.map((o) => [o.id, o]));
+      for (const [id, callbacks] of waiting) callbacks.forEach((done) => done(byId.get(id)));
+    } catch {
+      for (const callbacks of waiting.values()) callbacks.forEach((done) => done(undefined));
+    }
+  };
+
+  const writer = new CatalogWriter(
+    lazyApi,
+    {
+      gatherMs: GATHER_MS,
+      unbatched: settings.unbatched,
+      async beforeCreates(creates) {
+        const shared = await loadSnapshot();
+        if (shared.ageMs > CATCH_UP_AFTER_MS) await shared.catchUp(lazyApi());
+        const refused = new Map<string, Error>();
+        for (const create of creates) {
+          const reason = refuseCreate(shared, create.object);
+          if (reason) refused.set(create.identity, reason);
+        }
+        return refused;
+      },
+    },
+  );
+
+  const runtime: ProviderRuntime = {
+    settings,
+    get api() {
+      return lazyApi();
+    },
+    writer,
+    snapshot: loadSnapshot,
+    // Lookups by ID that arrive together (a refresh of many resources) share one batch call.
+    retrieve: (id) =>
+      new Promise((resolve) => {
+        const callbacks = pendingRetrievals.get(id) ?? [];
+        callbacks.push(resolve);
+        pendingRetrievals.set(id, callbacks);
+        if (!retrievalScheduled && !settings.unbatched) {
+          retrievalScheduled = true;
+          setTimeout(() => void flushRetrievals(), GATHER_MS);
+        } else if (settings.unbatched) {
+          void flushRetrievals();
+        }
+      }),
+  };
+
+  registry[RUNTIME_KEY] = runtime;
+  return runtime;
+}
