@@ -11,11 +11,15 @@ import { unauthorized } from "./errors";
 export function requireBearerToken(request: IncomingMessage, token: string): void {
   const header = request.headers.authorization;
   if (!header) {
-    throw unauthorized("The `Authorization` http header of your request was missing. Send `Bearer <access token>`.");
+    throw unauthorized(
+      "The `Authorization` http header of your request was missing. Send `Bearer <access token>`.",
+    );
   }
   const match = /^Bearer (.+)$/.exec(header);
   if (!match) {
-    throw unauthorized("The `Authorization` http header of your request was malformed. Send `Bearer <access token>`.");
+    throw unauthorized(
+      "The `Authorization` http header of your request was malformed. Send `Bearer <access token>`.",
+    );
   }
   const given = Buffer.from(match[1]);
   const expected = Buffer.from(token);

@@ -19,7 +19,12 @@ export function deleteCascading(store: CatalogStore, id: string, stamp: WriteSta
   const markDeleted = (objectId: string) => {
     const revision = store.live(objectId);
     if (!revision) return;
-    const object = { ...structuredClone(revision.object), version: stamp.version, updated_at: updatedAt, is_deleted: true };
+    const object = {
+      ...structuredClone(revision.object),
+      version: stamp.version,
+      updated_at: updatedAt,
+      is_deleted: true,
+    };
     store.write(object, stamp.now, revision.variationIds);
     deleted.push(objectId);
   };
@@ -27,16 +32,26 @@ export function deleteCascading(store: CatalogStore, id: string, stamp: WriteSta
   markDeleted(id);
   for (const variationId of target.variationIds ?? []) markDeleted(variationId);
 
-  if (target.object.type === "ITEM_VARIATION") detachFromItem(store, target.object, stamp, updatedAt);
+  if (target.object.type === "ITEM_VARIATION")
+    detachFromItem(store, target.object, stamp, updatedAt);
   return deleted;
 }
 
 /** A deleted variation leaves its item's variation list, which bumps the item's version. */
-function detachFromItem(store: CatalogStore, variation: JsonRecord, stamp: WriteStamp, updatedAt: string): void {
+function detachFromItem(
+  store: CatalogStore,
+  variation: JsonRecord,
+  stamp: WriteStamp,
+  updatedAt: string,
+): void {
   const itemId = (variation.item_variation_data as JsonRecord | undefined)?.item_id;
   if (typeof itemId !== "string") return;
   const item = store.live(itemId);
   if (!item?.variationIds) return;
   const variationIds = item.variationIds.filter((v) => v !== variation.id);
-  store.write({ ...structuredClone(item.object), version: stamp.version, updated_at: updatedAt }, stamp.now, variationIds);
+  store.write(
+    { ...structuredClone(item.object), version: stamp.version, updated_at: updatedAt },
+    stamp.now,
+    variationIds,
+  );
 }

@@ -23,7 +23,9 @@ export function checkItemData(data: JsonRecord, path: string): SquareErrorJson[]
   const description = data.description;
   if (description !== undefined && description !== null) {
     if (typeof description !== "string") {
-      errors.push(invalidRequest("EXPECTED_STRING", "Expected a string.", `${path}.item_data.description`));
+      errors.push(
+        invalidRequest("EXPECTED_STRING", "Expected a string.", `${path}.item_data.description`),
+      );
     } else if (codePointLength(description) > ITEM_DESCRIPTION_MAX) {
       errors.push(tooLong(`${path}.item_data.description`, ITEM_DESCRIPTION_MAX, description));
     }
@@ -58,13 +60,15 @@ export function checkVariationData(data: JsonRecord, path: string): SquareErrorJ
       ),
     );
   }
-  if (data.price_money !== undefined) errors.push(...checkMoney(data.price_money, `${field}.price_money`));
+  if (data.price_money !== undefined)
+    errors.push(...checkMoney(data.price_money, `${field}.price_money`));
   return errors;
 }
 
 /** Money is an integer amount in the smallest unit of a three-letter ISO 4217 currency. */
 function checkMoney(money: unknown, field: string): SquareErrorJson[] {
-  if (!isRecord(money)) return [invalidRequest("EXPECTED_OBJECT", "Expected a Money object.", field)];
+  if (!isRecord(money))
+    return [invalidRequest("EXPECTED_OBJECT", "Expected a Money object.", field)];
   const errors: SquareErrorJson[] = [];
   if (typeof money.amount !== "number" || !Number.isSafeInteger(money.amount)) {
     errors.push(
@@ -90,7 +94,9 @@ function checkMoney(money: unknown, field: string): SquareErrorJson[] {
 function checkName(data: JsonRecord, field: string, max: number, what: string): SquareErrorJson[] {
   const name = data.name;
   if (name === undefined || name === null || name === "") {
-    return [invalidRequest("MISSING_REQUIRED_PARAMETER", `${what} requires a name.`, `${field}.name`)];
+    return [
+      invalidRequest("MISSING_REQUIRED_PARAMETER", `${what} requires a name.`, `${field}.name`),
+    ];
   }
   if (typeof name !== "string") {
     return [invalidRequest("EXPECTED_STRING", "Expected a string.", `${field}.name`)];

@@ -59,7 +59,11 @@ export function upsertBatch(
   return commit(store, entries, resolved, resolver, stamp);
 }
 
-function flatten(objects: unknown[], pathOf: (index: number) => string, errors: SquareErrorJson[]): Entry[] {
+function flatten(
+  objects: unknown[],
+  pathOf: (index: number) => string,
+  errors: SquareErrorJson[],
+): Entry[] {
   const entries: Entry[] = [];
   objects.forEach((raw, i) => {
     const entry = toEntry(raw, pathOf(i), errors);
@@ -74,7 +78,9 @@ function flatten(objects: unknown[], pathOf: (index: number) => string, errors: 
       const child = toEntry(nested, `${entry.path}.item_data.variations[${j}]`, errors);
       if (!child) return;
       if (child.type !== "ITEM_VARIATION") {
-        errors.push(invalidRequest("INVALID_VALUE", "Expected an ITEM_VARIATION.", `${child.path}.type`));
+        errors.push(
+          invalidRequest("INVALID_VALUE", "Expected an ITEM_VARIATION.", `${child.path}.type`),
+        );
         return;
       }
       entries.push({ ...child, parent });
@@ -89,12 +95,18 @@ function toEntry(raw: unknown, path: string, errors: SquareErrorJson[]): Entry |
     return undefined;
   }
   if (typeof raw.id !== "string" || raw.id === "") {
-    errors.push(invalidRequest("MISSING_REQUIRED_PARAMETER", "Every object needs an id.", `${path}.id`));
+    errors.push(
+      invalidRequest("MISSING_REQUIRED_PARAMETER", "Every object needs an id.", `${path}.id`),
+    );
     return undefined;
   }
   if (!isCatalogObjectType(raw.type)) {
     errors.push(
-      invalidRequest("INVALID_ENUM_VALUE", `Unknown object type ${JSON.stringify(raw.type)}.`, `${path}.type`),
+      invalidRequest(
+        "INVALID_ENUM_VALUE",
+        `Unknown object type ${JSON.stringify(raw.type)}.`,
+        `${path}.type`,
+      ),
     );
     return undefined;
   }
@@ -107,7 +119,11 @@ function assignIds(entries: Entry[], errors: SquareErrorJson[]): Map<string, str
   for (const entry of entries) {
     if (resolved.has(entry.clientId)) {
       errors.push(
-        invalidRequest("INVALID_VALUE", `The id ${entry.clientId} appears twice in one batch.`, `${entry.path}.id`),
+        invalidRequest(
+          "INVALID_VALUE",
+          `The id ${entry.clientId} appears twice in one batch.`,
+          `${entry.path}.id`,
+        ),
       );
       continue;
     }
@@ -147,11 +163,13 @@ class ReferenceResolver {
       );
     }
     const target = this.store.current(ref);
-    if (!target) return invalidRequest("INVALID_VALUE", `No ${expectedType} with id ${ref} exists.`, field);
+    if (!target)
+      return invalidRequest("INVALID_VALUE", `No ${expectedType} with id ${ref} exists.`, field);
     if (target.object.is_deleted) {
       return invalidRequest("INVALID_VALUE", `The ${expectedType} ${ref} has been deleted.`, field);
     }
-    if (target.object.type !== expectedType) return wrongType(ref, expectedType, target.object.type, field);
+    if (target.object.type !== expectedType)
+      return wrongType(ref, expectedType, target.object.type, field);
     return ref;
   }
 }
@@ -170,16 +188,27 @@ function checkEntry(
   const errors: SquareErrorJson[] = [];
 
   if (entry.raw.is_deleted === true) {
-    errors.push(invalidRequest("INVALID_VALUE", "is_deleted must not be true in an upsert.", `${entry.path}.is_deleted`));
+    errors.push(
+      invalidRequest(
+        "INVALID_VALUE",
+        "is_deleted must not be true in an upsert.",
+        `${entry.path}.is_deleted`,
+      ),
+    );
   }
   errors.push(...checkExistence(store, entry));
 
   const dataField = dataFieldOf(entry.type);
   const data = entry.raw[dataField];
-  const modelled = entry.type === "ITEM" || entry.type === "CATEGORY" || entry.type === "ITEM_VARIATION";
+  const modelled =
+    entry.type === "ITEM" || entry.type === "CATEGORY" || entry.type === "ITEM_VARIATION";
   if (modelled && !isRecord(data)) {
     errors.push(
-      invalidRequest("MISSING_REQUIRED_PARAMETER", `A ${entry.type} needs ${dataField}.`, `${entry.path}.${dataField}`),
+      invalidRequest(
+        "MISSING_REQUIRED_PARAMETER",
+        `A ${entry.type} needs ${dataField}.`,
+        `${entry.path}.${dataField}`,
+      ),
     );
     return errors;
   }
@@ -212,7 +241,9 @@ function checkExistence(store: CatalogStore, entry: Entry): SquareErrorJson[] {
     ];
   }
   if (existing.object.is_deleted) {
-    return [invalidRequest("INVALID_VALUE", `The object ${entry.clientId} has been deleted.`, idField)];
+    return [
+      invalidRequest("INVALID_VALUE", `The object ${entry.clientId} has been deleted.`, idField),
+    ];
   }
   if (existing.object.type !== entry.type) {
     return [wrongType(entry.clientId, entry.type, existing.object.type, `${entry.path}.type`)];
@@ -236,9 +267,12 @@ function checkItem(data: JsonRecord, entry: Entry, resolver: ReferenceResolver):
 /** Every place an item names a category: `categories[].id`, the deprecated `category_id`, `reporting_category`. */
 function categoryReferences(data: JsonRecord, field: string): [unknown, string][] {
   const refs: [unknown, string][] = [];
-  if (data.category_id !== undefined && data.category_id !== null) refs.push([data.category_id, `${field}.category_id`]);
+  if (data.category_id !== undefined && data.category_id !== null)
+    refs.push([data.category_id, `${field}.category_id`]);
   if (Array.isArray(data.categories)) {
-    data.categories.forEach((c, i) => refs.push([isRecord(c) ? c.id : undefined, `${field}.categories[${i}].id`]));
+    data.categories.forEach((c, i) =>
+      refs.push([isRecord(c) ? c.id : undefined, `${field}.categories[${i}].id`]),
+    );
   }
   if (isRecord(data.reporting_category) && data.reporting_category.id !== undefined) {
     refs.push([data.reporting_category.id, `${field}.reporting_category.id`]);
@@ -261,8 +295,18 @@ function checkVariationParent(
     const parent = entries[entry.parent];
     const expected = resolver.resolve(parent.clientId, "ITEM", field);
     if (typeof expected !== "string") return [];
-    if (data.item_id !== undefined && data.item_id !== parent.clientId && data.item_id !== expected) {
-      return [invalidRequest("INVALID_VALUE", "A nested variation's item_id must name the item it is nested in.", field)];
+    if (
+      data.item_id !== undefined &&
+      data.item_id !== parent.clientId &&
+      data.item_id !== expected
+    ) {
+      return [
+        invalidRequest(
+          "INVALID_VALUE",
+          "A nested variation's item_id must name the item it is nested in.",
+          field,
+        ),
+      ];
     }
     parentId = expected;
   } else {
@@ -277,7 +321,13 @@ function checkVariationParent(
   const existing = isTemporaryId(entry.clientId) ? undefined : store.live(entry.clientId);
   const storedParent = (existing?.object.item_variation_data as JsonRecord | undefined)?.item_id;
   if (storedParent !== undefined && storedParent !== parentId) {
-    return [invalidRequest("INVALID_VALUE", `The variation ${entry.clientId} belongs to item ${String(storedParent)}.`, field)];
+    return [
+      invalidRequest(
+        "INVALID_VALUE",
+        `The variation ${entry.clientId} belongs to item ${String(storedParent)}.`,
+        field,
+      ),
+    ];
   }
   return [];
 }
@@ -291,7 +341,9 @@ function commit(
 ): BatchOutcome {
   const updatedAt = new Date(stamp.now).toISOString();
   const finalId = (clientId: string) => resolved.get(clientId) as string;
-  const finalObjects = entries.map((entry) => stampObject(entry, finalId(entry.clientId), stamp.version, updatedAt));
+  const finalObjects = entries.map((entry) =>
+    stampObject(entry, finalId(entry.clientId), stamp.version, updatedAt),
+  );
 
   const variationIdsOf = new Map<number, string[]>();
   entries.forEach((entry, index) => {
@@ -306,7 +358,11 @@ function commit(
       const parentId =
         entry.parent !== undefined
           ? finalId(entries[entry.parent].clientId)
-          : (resolver.resolve((entry.raw.item_variation_data as JsonRecord).item_id, "ITEM", "") as string);
+          : (resolver.resolve(
+              (entry.raw.item_variation_data as JsonRecord).item_id,
+              "ITEM",
+              "",
+            ) as string);
       (object.item_variation_data as JsonRecord).item_id = parentId;
     }
   });
@@ -343,11 +399,17 @@ function commit(
     const joining = added.filter((id) => !variationIds.includes(id));
     if (joining.length === 0) continue;
     variationIds.push(...joining);
-    const object = { ...structuredClone(item.object), version: stamp.version, updated_at: updatedAt };
+    const object = {
+      ...structuredClone(item.object),
+      version: stamp.version,
+      updated_at: updatedAt,
+    };
     store.write(object, stamp.now, variationIds);
   }
 
-  const topLevel = entries.flatMap((entry, index) => (entry.parent === undefined ? [finalObjects[index].id] : []));
+  const topLevel = entries.flatMap((entry, index) =>
+    entry.parent === undefined ? [finalObjects[index].id] : [],
+  );
   const idMappings = entries
     .filter((entry) => isTemporaryId(entry.clientId))
     .map((entry) => ({ client_object_id: entry.clientId, object_id: finalId(entry.clientId) }));
@@ -362,7 +424,12 @@ function commit(
  * `present_at_all_locations` defaults to true as CatalogObject documents; nested variations are
  * kept as objects of their own.
  */
-function stampObject(entry: Entry, id: string, version: number, updatedAt: string): CatalogObjectJson {
+function stampObject(
+  entry: Entry,
+  id: string,
+  version: number,
+  updatedAt: string,
+): CatalogObjectJson {
   const object = structuredClone(entry.raw) as CatalogObjectJson;
   object.id = id;
   object.type = entry.type;
@@ -374,15 +441,25 @@ function stampObject(entry: Entry, id: string, version: number, updatedAt: strin
   return object;
 }
 
-function resolveItemReferences(object: CatalogObjectJson, resolver: ReferenceResolver, path: string): void {
+function resolveItemReferences(
+  object: CatalogObjectJson,
+  resolver: ReferenceResolver,
+  path: string,
+): void {
   const data = object.item_data as JsonRecord;
   const resolve = (ref: unknown) => resolver.resolve(ref, "CATEGORY", path) as string;
   if (typeof data.category_id === "string") data.category_id = resolve(data.category_id);
   if (Array.isArray(data.categories)) {
-    data.categories = data.categories.map((c) => ({ ...(c as JsonRecord), id: resolve((c as JsonRecord).id) }));
+    data.categories = data.categories.map((c) => ({
+      ...(c as JsonRecord),
+      id: resolve((c as JsonRecord).id),
+    }));
   }
   if (isRecord(data.reporting_category) && data.reporting_category.id !== undefined) {
-    data.reporting_category = { ...data.reporting_category, id: resolve(data.reporting_category.id) };
+    data.reporting_category = {
+      ...data.reporting_category,
+      id: resolve(data.reporting_category.id),
+    };
   }
 }
 
@@ -399,6 +476,14 @@ function deleteOmittedVariations(
     if (keptIds.includes(variationId)) continue;
     const variation = store.live(variationId);
     if (!variation) continue;
-    store.write({ ...structuredClone(variation.object), version: stamp.version, updated_at: updatedAt, is_deleted: true }, stamp.now);
+    store.write(
+      {
+        ...structuredClone(variation.object),
+        version: stamp.version,
+        updated_at: updatedAt,
+        is_deleted: true,
+      },
+      stamp.now,
+    );
   }
 }

@@ -26,7 +26,10 @@ function parseArguments(argv: string[]): CliOptions {
       process.exit(0);
     }
     const value = argv[i + 1];
-    if (!["--port", "--token", "--data", "--write-ms", "--host"].includes(flag) || value === undefined) {
+    if (
+      !["--port", "--token", "--data", "--write-ms", "--host"].includes(flag) ||
+      value === undefined
+    ) {
       fail(`Unknown or incomplete option ${flag}.`);
     }
     values.set(flag, value);
@@ -40,13 +43,16 @@ function parseArguments(argv: string[]): CliOptions {
     token,
     host: values.get("--host"),
     dataFile: values.get("--data"),
-    writeProcessingMs: values.has("--write-ms") ? integer(values.get("--write-ms") as string, "--write-ms") : undefined,
+    writeProcessingMs: values.has("--write-ms")
+      ? integer(values.get("--write-ms") as string, "--write-ms")
+      : undefined,
   };
 }
 
 function integer(text: string, flag: string): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) fail(`${flag} needs a whole number >= 0, got ${text}.`);
+  if (!Number.isInteger(value) || value < 0)
+    fail(`${flag} needs a whole number >= 0, got ${text}.`);
   return value;
 }
 

@@ -49,17 +49,25 @@ export function notFound(detail: string, field?: string): SquareApiError {
 }
 
 export function unauthorized(detail: string): SquareApiError {
-  return new SquareApiError(401, [{ category: "AUTHENTICATION_ERROR", code: "UNAUTHORIZED", detail }]);
+  return new SquareApiError(401, [
+    { category: "AUTHENTICATION_ERROR", code: "UNAUTHORIZED", detail },
+  ]);
 }
 
 export function rateLimited(detail: string, retryAfterSeconds?: number): SquareApiError {
   const headers: Record<string, string> =
     retryAfterSeconds === undefined ? {} : { "retry-after": String(retryAfterSeconds) };
-  return new SquareApiError(429, [{ category: "RATE_LIMIT_ERROR", code: "RATE_LIMITED", detail }], headers);
+  return new SquareApiError(
+    429,
+    [{ category: "RATE_LIMIT_ERROR", code: "RATE_LIMITED", detail }],
+    headers,
+  );
 }
 
 export function internalError(detail: string): SquareApiError {
-  return new SquareApiError(500, [{ category: "API_ERROR", code: "INTERNAL_SERVER_ERROR", detail }]);
+  return new SquareApiError(500, [
+    { category: "API_ERROR", code: "INTERNAL_SERVER_ERROR", detail },
+  ]);
 }
 
 export function errorBody(errors: SquareErrorJson[]): { errors: SquareErrorJson[] } {

@@ -12,7 +12,10 @@ export interface FaultControls {
   dropAfterCommit(operationId: string, count: number): void;
   /** Added to every API call. */
   setLatencyMs(ms: number): void;
-  /** List and search see an object's newest state only this long after the write. */
+  /**
+   * List and search see an object's newest state only this long after the write. It applies to
+   * writes made after it is set (older revisions are not kept while the lag is 0).
+   */
   setSearchLagMs(ms: number): void;
   clear(): void;
 }
@@ -39,7 +42,11 @@ export class FaultPlan implements FaultControls {
       throw new Error(`failNext supports status 429 or 500, not ${String(fault.status)}`);
     }
     const queue = this.failures.get(operationId) ?? [];
-    queue.push({ remaining: count, status: fault.status, retryAfterSeconds: fault.retryAfterSeconds });
+    queue.push({
+      remaining: count,
+      status: fault.status,
+      retryAfterSeconds: fault.retryAfterSeconds,
+    });
     this.failures.set(operationId, queue);
   }
 

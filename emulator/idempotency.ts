@@ -55,13 +55,18 @@ export class IdempotencyStore {
 
   private forgetExpired(): void {
     const cutoff = Date.now() - RETENTION_MS;
-    for (const [key, answer] of this.answers) if (answer.storedAt < cutoff) this.answers.delete(key);
+    for (const [key, answer] of this.answers)
+      if (answer.storedAt < cutoff) this.answers.delete(key);
   }
 }
 
 /** Identifies a request by its operation and its body, key order ignored. */
 export function requestFingerprint(operationId: string, body: unknown): string {
-  return createHash("sha256").update(operationId).update("\n").update(canonicalJson(body)).digest("hex");
+  return createHash("sha256")
+    .update(operationId)
+    .update("\n")
+    .update(canonicalJson(body))
+    .digest("hex");
 }
 
 function canonicalJson(value: unknown): string {

@@ -6,8 +6,8 @@ import { FaultControls } from "./faults";
 import { createCatalogServer } from "./server";
 import { CatalogObjectJson } from "./store";
 
-export { CatalogObjectJson } from "./store";
-export { FaultControls } from "./faults";
+export type { CatalogObjectJson } from "./store";
+export type { FaultControls } from "./faults";
 export { DataFileError } from "./persistence";
 
 /**
@@ -49,7 +49,8 @@ const DEFAULT_WRITE_PROCESSING_MS = 20;
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   if (!options.token) throw new Error("startEmulator needs a non-empty token to accept.");
   const writeMs = options.writeProcessingMs ?? DEFAULT_WRITE_PROCESSING_MS;
-  if (!Number.isFinite(writeMs) || writeMs < 0) throw new Error(`writeProcessingMs must be >= 0, got ${writeMs}`);
+  if (!Number.isFinite(writeMs) || writeMs < 0)
+    throw new Error(`writeProcessingMs must be >= 0, got ${writeMs}`);
 
   const account = new SellerAccount(options.dataFile, writeMs);
   const server = createCatalogServer(account, options.token);

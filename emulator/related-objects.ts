@@ -32,8 +32,9 @@ function referencedIds(object: CatalogObjectJson): string[] {
   if (object.type !== "ITEM" || !isRecord(object.item_data)) return [];
 
   const data: JsonRecord = object.item_data;
-  const ids: unknown[] = [data.category_id, ...(data.tax_ids as unknown[] | undefined ?? [])];
-  if (Array.isArray(data.categories)) ids.push(...data.categories.map((c) => (isRecord(c) ? c.id : undefined)));
+  const ids: unknown[] = [data.category_id, ...((data.tax_ids as unknown[] | undefined) ?? [])];
+  if (Array.isArray(data.categories))
+    ids.push(...data.categories.map((c) => (isRecord(c) ? c.id : undefined)));
   if (isRecord(data.reporting_category)) ids.push(data.reporting_category.id);
   if (Array.isArray(data.modifier_list_info)) {
     ids.push(...data.modifier_list_info.map((m) => (isRecord(m) ? m.modifier_list_id : undefined)));

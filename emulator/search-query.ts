@@ -21,15 +21,21 @@ const SEARCHABLE_TEXT_ATTRIBUTES = ["name", "description", "abbreviation", "sku"
 
 export function compileQuery(query: unknown): ObjectPredicate {
   if (query === undefined || query === null) return () => true;
-  if (!isRecord(query)) throw badRequest("EXPECTED_OBJECT", "query must be a CatalogQuery object.", "query");
+  if (!isRecord(query))
+    throw badRequest("EXPECTED_OBJECT", "query must be a CatalogQuery object.", "query");
 
   const predicates: ObjectPredicate[] = [];
   for (const [kind, spec] of Object.entries(query)) {
     if (spec === undefined || spec === null) continue;
     if (!SUPPORTED.has(kind)) {
-      throw badRequest("BAD_REQUEST", `The emulator does not implement query.${kind}.`, `query.${kind}`);
+      throw badRequest(
+        "BAD_REQUEST",
+        `The emulator does not implement query.${kind}.`,
+        `query.${kind}`,
+      );
     }
-    if (!isRecord(spec)) throw badRequest("EXPECTED_OBJECT", "Expected an object.", `query.${kind}`);
+    if (!isRecord(spec))
+      throw badRequest("EXPECTED_OBJECT", "Expected an object.", `query.${kind}`);
     predicates.push(compileOne(kind, spec));
   }
   return (object) => predicates.every((p) => p(object));
@@ -48,7 +54,11 @@ function compileOne(kind: string, spec: JsonRecord): ObjectPredicate {
     return (o) => attributeValue(o, attribute)?.startsWith(prefix) ?? false;
   }
   if (!Array.isArray(spec.attribute_values)) {
-    throw badRequest("EXPECTED_ARRAY", "Expected a list of values.", "query.set_query.attribute_values");
+    throw badRequest(
+      "EXPECTED_ARRAY",
+      "Expected a list of values.",
+      "query.set_query.attribute_values",
+    );
   }
   const values = new Set(spec.attribute_values.map((v) => String(v).toLowerCase()));
   return (o) => {
@@ -60,10 +70,18 @@ function compileOne(kind: string, spec: JsonRecord): ObjectPredicate {
 function compileText(spec: JsonRecord): ObjectPredicate {
   const keywords = spec.keywords;
   if (!Array.isArray(keywords) || keywords.length === 0) {
-    throw badRequest("MISSING_REQUIRED_PARAMETER", "text_query needs keywords.", "query.text_query.keywords");
+    throw badRequest(
+      "MISSING_REQUIRED_PARAMETER",
+      "text_query needs keywords.",
+      "query.text_query.keywords",
+    );
   }
   if (keywords.length > 3) {
-    throw badRequest("ARRAY_LENGTH_TOO_LONG", "text_query takes at most 3 keywords.", "query.text_query.keywords");
+    throw badRequest(
+      "ARRAY_LENGTH_TOO_LONG",
+      "text_query takes at most 3 keywords.",
+      "query.text_query.keywords",
+    );
   }
   const effective = keywords
     .map((k) => String(k).toLowerCase())
@@ -77,7 +95,9 @@ function compileText(spec: JsonRecord): ObjectPredicate {
 function attributeValue(object: CatalogObjectJson, attribute: string): string | undefined {
   const data = object[dataFieldOf(object.type)];
   const value = isRecord(data) ? data[attribute] : undefined;
-  return typeof value === "string" || typeof value === "number" ? String(value).toLowerCase() : undefined;
+  return typeof value === "string" || typeof value === "number"
+    ? String(value).toLowerCase()
+    : undefined;
 }
 
 function searchableWords(object: CatalogObjectJson): string[] {
@@ -85,14 +105,23 @@ function searchableWords(object: CatalogObjectJson): string[] {
   if (!isRecord(data)) return [];
   return SEARCHABLE_TEXT_ATTRIBUTES.flatMap((attribute) => {
     const value = data[attribute];
-    return typeof value === "string" ? value.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean) : [];
+    return typeof value === "string"
+      ? value
+          .toLowerCase()
+          .split(/[^\p{L}\p{N}]+/u)
+          .filter(Boolean)
+      : [];
   });
 }
 
 function requireString(spec: JsonRecord, key: string, kind: string): string {
   const value = spec[key];
   if (typeof value !== "string") {
-    throw badRequest("MISSING_REQUIRED_PARAMETER", `query.${kind}.${key} must be a string.`, `query.${kind}.${key}`);
+    throw badRequest(
+      "MISSING_REQUIRED_PARAMETER",
+      `query.${kind}.${key} must be a string.`,
+      `query.${kind}.${key}`,
+    );
   }
   return value;
 }

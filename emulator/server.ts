@@ -17,7 +17,12 @@ export function createCatalogServer(account: SellerAccount, token: string): Serv
     serve(account, token, request, response).catch((error: unknown) => {
       const failure = error instanceof SquareApiError ? error : unexpected(error);
       if (!response.headersSent && !response.destroyed) {
-        sendJson(response, failure.status, JSON.stringify(errorBody(failure.errors)), failure.headers);
+        sendJson(
+          response,
+          failure.status,
+          JSON.stringify(errorBody(failure.errors)),
+          failure.headers,
+        );
       }
     });
   });
@@ -35,18 +40,29 @@ async function serve(
   if (url.pathname.startsWith("/_emulator/")) {
     requireBearerToken(request, token);
     const admin = ADMIN_ROUTES[`${method} ${url.pathname.replace(/\/+$/, "")}`];
-    if (!admin) throw new SquareApiError(404, [invalidRequest("NOT_FOUND", `No emulator route ${method} ${url.pathname}.`)]);
-    const result = admin(account, method === "POST" ? await readJsonBody(request) : undefined, url.searchParams);
+    if (!admin)
+      throw new SquareApiError(404, [
+        invalidRequest("NOT_FOUND", `No emulator route ${method} ${url.pathname}.`),
+      ]);
+    const result = admin(
+      account,
+      method === "POST" ? await readJsonBody(request) : undefined,
+      url.searchParams,
+    );
     sendJson(response, result.status, JSON.stringify(result.body));
     return;
   }
 
   const route = matchRoute(method, url.pathname);
   if (route.kind === "unknown") {
-    throw new SquareApiError(404, [invalidRequest("NOT_FOUND", `No API endpoint at ${url.pathname}.`)]);
+    throw new SquareApiError(404, [
+      invalidRequest("NOT_FOUND", `No API endpoint at ${url.pathname}.`),
+    ]);
   }
   if (route.kind === "wrong-method") {
-    throw new SquareApiError(405, [invalidRequest("METHOD_NOT_ALLOWED", `${method} is not allowed on ${url.pathname}.`)]);
+    throw new SquareApiError(405, [
+      invalidRequest("METHOD_NOT_ALLOWED", `${method} is not allowed on ${url.pathname}.`),
+    ]);
   }
 
   requireBearerToken(request, token);
@@ -67,6 +83,10 @@ async function serve(
 }
 
 function unexpected(error: unknown): SquareApiError {
-  process.stderr.write(`Square Catalog emulator: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`);
-  return internalError(`The emulator failed unexpectedly: ${(error as Error)?.message ?? String(error)}`);
+  process.stderr.write(
+    `Square Catalog emulator: unexpected error: ${(error as Error)?.stack ?? String(error)}\n`,
+  );
+  return internalError(
+    `The emulator failed unexpectedly: ${(error as Error)?.message ?? String(error)}`,
+  );
 }

@@ -68,14 +68,21 @@ export class CatalogStore {
   }
 
   write(object: CatalogObjectJson, writtenAt: number, variationIds?: string[]): void {
-    const revision: Revision = variationIds ? { object, variationIds, writtenAt } : { object, writtenAt };
+    const revision: Revision = variationIds
+      ? { object, variationIds, writtenAt }
+      : { object, writtenAt };
     const existing = this.records.get(object.id);
     if (existing) {
       existing.revisions.push(revision);
       this.prune(existing, writtenAt);
       return;
     }
-    const record: StoredRecord = { id: object.id, type: object.type, seq: this.nextSeq++, revisions: [revision] };
+    const record: StoredRecord = {
+      id: object.id,
+      type: object.type,
+      seq: this.nextSeq++,
+      revisions: [revision],
+    };
     this.records.set(object.id, record);
     this.ordered.push(record);
   }
@@ -106,7 +113,8 @@ export class CatalogStore {
     const variations: CatalogObjectJson[] = [];
     for (const variationId of revision.variationIds) {
       const variation = this.render(variationId, view);
-      if (variation && (revision.object.is_deleted || !variation.is_deleted)) variations.push(variation);
+      if (variation && (revision.object.is_deleted || !variation.is_deleted))
+        variations.push(variation);
     }
     const itemData = (object.item_data ?? {}) as Record<string, unknown>;
     object.item_data = { ...itemData, variations };
@@ -130,11 +138,16 @@ export class CatalogStore {
   }
 
   /** Rebuilds the store from persisted records (their newest revision only). */
-  load(records: { seq: number; object: CatalogObjectJson; variationIds?: string[] }[], nextSeq: number): void {
+  load(
+    records: { seq: number; object: CatalogObjectJson; variationIds?: string[] }[],
+    nextSeq: number,
+  ): void {
     this.clear();
     const sorted = [...records].sort((a, b) => a.seq - b.seq);
     for (const { seq, object, variationIds } of sorted) {
-      const revision: Revision = variationIds ? { object, variationIds, writtenAt: 0 } : { object, writtenAt: 0 };
+      const revision: Revision = variationIds
+        ? { object, variationIds, writtenAt: 0 }
+        : { object, writtenAt: 0 };
       const record: StoredRecord = { id: object.id, type: object.type, seq, revisions: [revision] };
       this.records.set(object.id, record);
       this.ordered.push(record);

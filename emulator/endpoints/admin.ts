@@ -55,7 +55,10 @@ export const ADMIN_ROUTES: Record<string, AdminHandler> = {
  * With deleted objects included, a deleted variation whose item still lives is listed on its own,
  * since no item nests it any more.
  */
-export function storedObjects(account: SellerAccount, includeDeleted: boolean): CatalogObjectJson[] {
+export function storedObjects(
+  account: SellerAccount,
+  includeDeleted: boolean,
+): CatalogObjectJson[] {
   const store = account.store;
   const result: CatalogObjectJson[] = [];
   for (const record of store.allRecords()) {
@@ -63,7 +66,8 @@ export function storedObjects(account: SellerAccount, includeDeleted: boolean): 
     if (!revision || (revision.object.is_deleted && !includeDeleted)) continue;
     if (record.type === "ITEM_VARIATION") {
       const itemId = (revision.object.item_variation_data as JsonRecord | undefined)?.item_id;
-      const nested = typeof itemId === "string" && store.current(itemId)?.variationIds?.includes(record.id);
+      const nested =
+        typeof itemId === "string" && store.current(itemId)?.variationIds?.includes(record.id);
       if (nested) continue;
     }
     result.push(store.render(record.id) as CatalogObjectJson);
@@ -73,7 +77,10 @@ export function storedObjects(account: SellerAccount, includeDeleted: boolean): 
 
 function planFault(account: SellerAccount, body: JsonRecord): void {
   const operationId = body.operation_id;
-  if (typeof operationId !== "string" || !(CATALOG_OPERATION_IDS as readonly string[]).includes(operationId)) {
+  if (
+    typeof operationId !== "string" ||
+    !(CATALOG_OPERATION_IDS as readonly string[]).includes(operationId)
+  ) {
     throw badRequest(
       "INVALID_VALUE",
       `operation_id must be one of ${CATALOG_OPERATION_IDS.join(", ")}.`,
@@ -89,17 +96,29 @@ function planFault(account: SellerAccount, body: JsonRecord): void {
     return;
   }
   if (body.status !== 429 && body.status !== 500) {
-    throw badRequest("INVALID_VALUE", 'status must be 429 or 500 (or kind "drop_after_commit").', "status");
+    throw badRequest(
+      "INVALID_VALUE",
+      'status must be 429 or 500 (or kind "drop_after_commit").',
+      "status",
+    );
   }
   const retryAfter = body.retry_after_seconds;
   if (retryAfter !== undefined && (typeof retryAfter !== "number" || retryAfter < 0)) {
-    throw badRequest("INVALID_VALUE", "retry_after_seconds must be a number >= 0.", "retry_after_seconds");
+    throw badRequest(
+      "INVALID_VALUE",
+      "retry_after_seconds must be a number >= 0.",
+      "retry_after_seconds",
+    );
   }
-  account.faults.failNext(operationId, count, { status: body.status, retryAfterSeconds: retryAfter });
+  account.faults.failNext(operationId, count, {
+    status: body.status,
+    retryAfterSeconds: retryAfter,
+  });
 }
 
 function adminBody(body: unknown): JsonRecord {
-  if (!isRecord(body)) throw badRequest("EXPECTED_OBJECT", "The request body must be a JSON object.");
+  if (!isRecord(body))
+    throw badRequest("EXPECTED_OBJECT", "The request body must be a JSON object.");
   return body;
 }
 

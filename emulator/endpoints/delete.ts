@@ -19,9 +19,16 @@ export const deleteCatalogObject: Endpoint = {
     return account.performWrite("delete", (stamp) => {
       const deleted = deleteCascading(account.store, params.object_id, stamp);
       if (deleted.length === 0) {
-        throw notFound(`Catalog object with ID \`${params.object_id}\` was not found.`, "object_id");
+        throw notFound(
+          `Catalog object with ID \`${params.object_id}\` was not found.`,
+          "object_id",
+        );
       }
-      return answer(200, { deleted_object_ids: deleted, deleted_at: new Date(stamp.now).toISOString() }, true);
+      return answer(
+        200,
+        { deleted_object_ids: deleted, deleted_at: new Date(stamp.now).toISOString() },
+        true,
+      );
     });
   },
 };

@@ -26,7 +26,11 @@ export interface Endpoint {
 }
 
 /** Square leaves empty lists and absent values out of its answers; so does the emulator. */
-export function answer(status: number, body: Record<string, unknown>, committed = false): EndpointAnswer {
+export function answer(
+  status: number,
+  body: Record<string, unknown>,
+  committed = false,
+): EndpointAnswer {
   const compact: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(body)) {
     if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;

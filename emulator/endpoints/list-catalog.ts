@@ -31,9 +31,13 @@ export const listCatalog: Endpoint = {
 
 function parseTypes(raw: string | null): ReadonlySet<string> {
   if (raw === null || raw.trim() === "") return DEFAULT_TOP_LEVEL_TYPES;
-  const types = raw.split(",").map((t) => t.trim().toUpperCase()).filter(Boolean);
+  const types = raw
+    .split(",")
+    .map((t) => t.trim().toUpperCase())
+    .filter(Boolean);
   for (const type of types) {
-    if (!isCatalogObjectType(type)) throw badRequest("INVALID_ENUM_VALUE", `Unknown object type ${type}.`, "types");
+    if (!isCatalogObjectType(type))
+      throw badRequest("INVALID_ENUM_VALUE", `Unknown object type ${type}.`, "types");
   }
   return new Set(types);
 }

@@ -17,14 +17,19 @@ export const retrieveCatalogObject: Endpoint = {
   path: "/v2/catalog/object/:object_id",
   operationId: "RetrieveCatalogObject",
   async handle({ account, params, query }) {
-    const includeRelated = queryBoolean(query.get("include_related_objects"), "include_related_objects");
+    const includeRelated = queryBoolean(
+      query.get("include_related_objects"),
+      "include_related_objects",
+    );
     const object = account.store.render(params.object_id, CURRENT_VIEW);
     if (!object || object.is_deleted) {
       throw notFound(`Catalog object with ID \`${params.object_id}\` was not found.`, "object_id");
     }
     return answer(200, {
       object,
-      related_objects: includeRelated ? relatedObjects(account.store, [object], CURRENT_VIEW) : undefined,
+      related_objects: includeRelated
+        ? relatedObjects(account.store, [object], CURRENT_VIEW)
+        : undefined,
     });
   },
 };
@@ -49,7 +54,9 @@ export const batchRetrieveCatalogObjects: Endpoint = {
     }
     return answer(200, {
       objects,
-      related_objects: includeRelated ? relatedObjects(account.store, objects, CURRENT_VIEW) : undefined,
+      related_objects: includeRelated
+        ? relatedObjects(account.store, objects, CURRENT_VIEW)
+        : undefined,
     });
   },
 };

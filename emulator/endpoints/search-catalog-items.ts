@@ -29,14 +29,20 @@ export const searchCatalogItems: Endpoint = {
     const page = collectPage(account.store, view, afterSeq, limit, (revision) => {
       const object = revision.object;
       if (object.type !== "ITEM" || object.is_deleted) return false;
-      if (categoryIds.size > 0 && !categoriesOf(object).some((id) => categoryIds.has(id))) return false;
+      if (categoryIds.size > 0 && !categoriesOf(object).some((id) => categoryIds.has(id)))
+        return false;
       if (terms.length === 0) return true;
-      if (matchesAll(terms, textOf(object.item_data, ["name", "description", "abbreviation"]))) return true;
+      if (matchesAll(terms, textOf(object.item_data, ["name", "description", "abbreviation"])))
+        return true;
       return variationMatches(account.store.renderRevision(revision, view), terms).length > 0;
     });
 
     const matchedVariationIds = page.objects.flatMap((item) => variationMatches(item, terms));
-    return answer(200, { items: page.objects, cursor: page.cursor, matched_variation_ids: matchedVariationIds });
+    return answer(200, {
+      items: page.objects,
+      cursor: page.cursor,
+      matched_variation_ids: matchedVariationIds,
+    });
   },
 };
 
@@ -45,14 +51,17 @@ function variationMatches(item: CatalogObjectJson, terms: string[]): string[] {
   const variations = (item.item_data as JsonRecord | undefined)?.variations;
   if (!Array.isArray(variations)) return [];
   return variations
-    .filter((v: CatalogObjectJson) => matchesAll(terms, textOf(v.item_variation_data, ["name", "sku", "upc"])))
+    .filter((v: CatalogObjectJson) =>
+      matchesAll(terms, textOf(v.item_variation_data, ["name", "sku", "upc"])),
+    )
     .map((v: CatalogObjectJson) => v.id);
 }
 
 function categoriesOf(item: CatalogObjectJson): string[] {
   const data = item.item_data as JsonRecord | undefined;
   const ids: unknown[] = [data?.category_id];
-  if (Array.isArray(data?.categories)) ids.push(...data.categories.map((c) => (isRecord(c) ? c.id : undefined)));
+  if (Array.isArray(data?.categories))
+    ids.push(...data.categories.map((c) => (isRecord(c) ? c.id : undefined)));
   return ids.filter((id): id is string => typeof id === "string");
 }
 
@@ -62,7 +71,10 @@ function textOf(data: unknown, attributes: string[]): string[] {
 }
 
 function words(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 function matchesAll(terms: string[], candidates: string[]): boolean {

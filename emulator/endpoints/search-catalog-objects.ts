@@ -34,13 +34,16 @@ export const searchCatalogObjects: Endpoint = {
     const page = collectPage(account.store, view, afterSeq, limit, ({ object }) => {
       if (!types.has(object.type)) return false;
       if (object.is_deleted && !includeDeleted) return false;
-      if (beginTime !== undefined && Date.parse(String(object.updated_at)) <= beginTime) return false;
+      if (beginTime !== undefined && Date.parse(String(object.updated_at)) <= beginTime)
+        return false;
       return matches(object);
     });
     return answer(200, {
       cursor: page.cursor,
       objects: page.objects,
-      related_objects: includeRelated ? relatedObjects(account.store, page.objects, view) : undefined,
+      related_objects: includeRelated
+        ? relatedObjects(account.store, page.objects, view)
+        : undefined,
       latest_time: account.latestTime(),
     });
   },

@@ -34,7 +34,11 @@ export const upsertCatalogObject: Endpoint = {
 
     return writeOnce(account, "UpsertCatalogObject", key, request, (stamp) => {
       const outcome = upsertBatch(account.store, [object], () => "object", stamp);
-      return answer(200, { catalog_object: outcome.objects[0], id_mappings: outcome.idMappings }, true);
+      return answer(
+        200,
+        { catalog_object: outcome.objects[0], id_mappings: outcome.idMappings },
+        true,
+      );
     });
   },
 };
@@ -53,7 +57,9 @@ export const batchUpsertCatalogObjects: Endpoint = {
       const errors: SquareErrorJson[] = [];
       batches.forEach((objects, b) => {
         try {
-          written.push(upsertBatch(account.store, objects, (i) => `batches[${b}].objects[${i}]`, stamp));
+          written.push(
+            upsertBatch(account.store, objects, (i) => `batches[${b}].objects[${i}]`, stamp),
+          );
         } catch (error) {
           if (!(error instanceof SquareApiError)) throw error;
           errors.push(...error.errors);
@@ -89,7 +95,8 @@ async function writeOnce(
 
   return account.performWrite("update", (stamp) => {
     const result = apply(stamp);
-    if (result.committed) account.idempotency.remember(key, fingerprint, result.status, result.body);
+    if (result.committed)
+      account.idempotency.remember(key, fingerprint, result.status, result.body);
     return result;
   });
 }
@@ -97,10 +104,16 @@ async function writeOnce(
 function idempotencyKey(request: JsonRecord): string {
   const key = request.idempotency_key;
   if (key === undefined || key === null) {
-    throw badRequest("MISSING_REQUIRED_PARAMETER", "idempotency_key is required.", "idempotency_key");
+    throw badRequest(
+      "MISSING_REQUIRED_PARAMETER",
+      "idempotency_key is required.",
+      "idempotency_key",
+    );
   }
-  if (typeof key !== "string") throw badRequest("EXPECTED_STRING", "Expected a string.", "idempotency_key");
-  if (key.length === 0) throw badRequest("VALUE_TOO_SHORT", "idempotency_key must not be empty.", "idempotency_key");
+  if (typeof key !== "string")
+    throw badRequest("EXPECTED_STRING", "Expected a string.", "idempotency_key");
+  if (key.length === 0)
+    throw badRequest("VALUE_TOO_SHORT", "idempotency_key must not be empty.", "idempotency_key");
   if (key.length > IDEMPOTENCY_KEY_MAX_LENGTH) {
     throw badRequest(
       "VALUE_TOO_LONG",
@@ -118,13 +131,21 @@ function idempotencyKey(request: JsonRecord): string {
  */
 function checkBatches(value: unknown): unknown[][] {
   if (!Array.isArray(value) || value.length === 0) {
-    throw badRequest("MISSING_REQUIRED_PARAMETER", "batches must contain at least one batch.", "batches");
+    throw badRequest(
+      "MISSING_REQUIRED_PARAMETER",
+      "batches must contain at least one batch.",
+      "batches",
+    );
   }
   let total = 0;
   const batches = value.map((batch, b) => {
     const objects = isRecord(batch) ? batch.objects : undefined;
     if (!Array.isArray(objects) || objects.length === 0) {
-      throw badRequest("ARRAY_EMPTY", "Each batch needs at least one object.", `batches[${b}].objects`);
+      throw badRequest(
+        "ARRAY_EMPTY",
+        "Each batch needs at least one object.",
+        `batches[${b}].objects`,
+      );
     }
     if (objects.length > BATCH_MAX_OBJECTS) {
       throw badRequest(

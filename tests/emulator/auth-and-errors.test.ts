@@ -15,22 +15,32 @@ describe("authentication", () => {
     const answer = await t.call("GET", "/v2/catalog/list", undefined, null);
     expect(answer.status).toBe(401);
     expect(answer.body).toEqual({
-      errors: [{ category: "AUTHENTICATION_ERROR", code: "UNAUTHORIZED", detail: expect.any(String) }],
+      errors: [
+        { category: "AUTHENTICATION_ERROR", code: "UNAUTHORIZED", detail: expect.any(String) },
+      ],
     });
   });
 
   test("a wrong token answers 401 through the SDK, and the answer never echoes a token", async () => {
     const client = new SquareClient({ token: "wrong-token", baseUrl: t.url, maxRetries: 0 });
-    const error = await client.catalog.info().then(() => undefined, (e: unknown) => e);
+    const error = await client.catalog.info().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(SquareError);
     expect((error as SquareError).statusCode).toBe(401);
-    expect((error as SquareError).errors[0]).toMatchObject({ category: "AUTHENTICATION_ERROR", code: "UNAUTHORIZED" });
+    expect((error as SquareError).errors[0]).toMatchObject({
+      category: "AUTHENTICATION_ERROR",
+      code: "UNAUTHORIZED",
+    });
     expect(JSON.stringify((error as SquareError).body)).not.toContain("wrong-token");
     expect(JSON.stringify((error as SquareError).body)).not.toContain(TEST_TOKEN);
   });
 
   test("a malformed Authorization header answers 401", async () => {
-    const response = await fetch(`${t.url}/v2/catalog/info`, { headers: { authorization: TEST_TOKEN } });
+    const response = await fetch(`${t.url}/v2/catalog/info`, {
+      headers: { authorization: TEST_TOKEN },
+    });
     expect(response.status).toBe(401);
   });
 
@@ -44,7 +54,10 @@ describe("authentication", () => {
 describe("errors", () => {
   test("every error is { errors: [{ category, code, detail, field? }] } with the matching HTTP status", async () => {
     const cases: [number, string, string][] = [];
-    const record = (status: number, body: { errors: { category: string; code: string; detail: string }[] }) => {
+    const record = (
+      status: number,
+      body: { errors: { category: string; code: string; detail: string }[] },
+    ) => {
       for (const e of body.errors) {
         expect(typeof e.detail).toBe("string");
         cases.push([status, e.category, e.code]);
@@ -52,7 +65,10 @@ describe("errors", () => {
     };
     const notFound = await t.call("GET", "/v2/catalog/object/NOSUCHOBJECTAAAAAAAAAAAA");
     record(notFound.status, notFound.body);
-    const invalid = await t.call("POST", "/v2/catalog/object", { idempotency_key: "k", object: { type: "CATEGORY", id: "#c", category_data: {} } });
+    const invalid = await t.call("POST", "/v2/catalog/object", {
+      idempotency_key: "k",
+      object: { type: "CATEGORY", id: "#c", category_data: {} },
+    });
     record(invalid.status, invalid.body);
     t.emulator.faults.failNext("CatalogInfo", 1, { status: 429 });
     const limited = await t.call("GET", "/v2/catalog/info");
@@ -60,7 +76,11 @@ describe("errors", () => {
     t.emulator.faults.failNext("CatalogInfo", 1, { status: 500 });
     const broken = await t.call("GET", "/v2/catalog/info");
     record(broken.status, broken.body);
-    const badJson = await fetch(`${t.url}/v2/catalog/search`, { method: "POST", headers: { authorization: `Bearer ${TEST_TOKEN}` }, body: "{" });
+    const badJson = await fetch(`${t.url}/v2/catalog/search`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TEST_TOKEN}` },
+      body: "{",
+    });
     record(badJson.status, (await badJson.json()) as never);
 
     expect(cases).toEqual([
@@ -74,11 +94,18 @@ describe("errors", () => {
   });
 
   test("an unknown path answers 404 and a wrong method 405, both in Square's format and uncounted", async () => {
-    const unknown = await fetch(`${t.url}/v2/catalog/nothing`, { headers: { authorization: `Bearer ${TEST_TOKEN}` } });
+    const unknown = await fetch(`${t.url}/v2/catalog/nothing`, {
+      headers: { authorization: `Bearer ${TEST_TOKEN}` },
+    });
     expect(unknown.status).toBe(404);
-    const wrongMethod = await fetch(`${t.url}/v2/catalog/list`, { method: "POST", headers: { authorization: `Bearer ${TEST_TOKEN}` } });
+    const wrongMethod = await fetch(`${t.url}/v2/catalog/list`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TEST_TOKEN}` },
+    });
     expect(wrongMethod.status).toBe(405);
-    expect(((await wrongMethod.json()) as { errors: { code: string }[] }).errors[0].code).toBe("METHOD_NOT_ALLOWED");
+    expect(((await wrongMethod.json()) as { errors: { code: string }[] }).errors[0].code).toBe(
+      "METHOD_NOT_ALLOWED",
+    );
     expect(Object.values(t.emulator.counters()).reduce((a, b) => a + b, 0)).toBe(0);
   });
 });

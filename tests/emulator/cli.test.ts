@@ -17,7 +17,9 @@ function startCli(args: string[], env: NodeJS.ProcessEnv = {}) {
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const firstLine = new Promise<string>((resolveLine, reject) => {
     child.stdout.on("data", () => {
-      const line = output.split("\n").find((l) => l.startsWith("Square Catalog emulator listening on "));
+      const line = output
+        .split("\n")
+        .find((l) => l.startsWith("Square Catalog emulator listening on "));
       if (line) resolveLine(line);
     });
     child.once("exit", (code) => reject(new Error(`CLI exited with ${code}: ${output}`)));
@@ -28,12 +30,16 @@ function startCli(args: string[], env: NodeJS.ProcessEnv = {}) {
 
 describe("the emulator CLI", () => {
   test("prints its base URL on one line, serves with the token from SQUARE_ACCESS_TOKEN, stops on SIGTERM", async () => {
-    const cli = startCli(["--port", "0", "--write-ms", "1"], { SQUARE_ACCESS_TOKEN: "cli-secret-token" });
+    const cli = startCli(["--port", "0", "--write-ms", "1"], {
+      SQUARE_ACCESS_TOKEN: "cli-secret-token",
+    });
     const line = await cli.firstLine;
     const url = line.replace("Square Catalog emulator listening on ", "").trim();
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 
-    const info = await fetch(`${url}/v2/catalog/info`, { headers: { authorization: "Bearer cli-secret-token" } });
+    const info = await fetch(`${url}/v2/catalog/info`, {
+      headers: { authorization: "Bearer cli-secret-token" },
+    });
     expect(info.status).toBe(200);
 
     cli.child.kill("SIGTERM");

@@ -15,25 +15,34 @@ async function createItem(name: string) {
     object: sdkItem("#i", name, { variationIds: ["#v1", "#v2"] }),
   });
   if (catalogObject?.type !== "ITEM") throw new Error("expected an item");
-  return { itemId: catalogObject.id, variationIds: (catalogObject.itemData?.variations ?? []).map((v) => v.id) };
+  return {
+    itemId: catalogObject.id,
+    variationIds: (catalogObject.itemData?.variations ?? []).map((v) => v.id as string),
+  };
 }
 
 describe("deleting", () => {
   test("deleting an item deletes its variations, and deleted_object_ids lists both", async () => {
     const { itemId, variationIds } = await createItem("Wrap");
-    const { deletedObjectIds, deletedAt } = await t.client.catalog.object.delete({ objectId: itemId });
+    const { deletedObjectIds, deletedAt } = await t.client.catalog.object.delete({
+      objectId: itemId,
+    });
     expect(new Set(deletedObjectIds)).toEqual(new Set([itemId, ...variationIds]));
     expect(Date.parse(deletedAt ?? "")).not.toBeNaN();
-    for (const id of [itemId, ...variationIds]) expect((await t.call("GET", `/v2/catalog/object/${id}`)).status).toBe(404);
+    for (const id of [itemId, ...variationIds])
+      expect((await t.call("GET", `/v2/catalog/object/${id}`)).status).toBe(404);
   });
 
   test("batch delete succeeds partially and lists only what it deleted", async () => {
     const { itemId, variationIds } = await createItem("Wrap");
-    const { catalogObject: category } = await t.client.catalog.object.upsert({ idempotencyKey: freshKey(), object: sdkCategory("#c", "Wraps") });
-    await t.client.catalog.object.delete({ objectId: category!.id });
+    const { catalogObject: category } = await t.client.catalog.object.upsert({
+      idempotencyKey: freshKey(),
+      object: sdkCategory("#c", "Wraps"),
+    });
+    await t.client.catalog.object.delete({ objectId: category!.id as string });
 
     const { deletedObjectIds } = await t.client.catalog.batchDelete({
-      objectIds: [itemId, "NOSUCHOBJECTAAAAAAAAAAAA", category!.id],
+      objectIds: [itemId, "NOSUCHOBJECTAAAAAAAAAAAA", category!.id as string],
     });
     expect(new Set(deletedObjectIds)).toEqual(new Set([itemId, ...variationIds]));
   });
@@ -41,23 +50,36 @@ describe("deleting", () => {
   test("deleting an unknown ID on the single endpoint answers 404 NOT_FOUND", async () => {
     const answer = await t.call("DELETE", "/v2/catalog/object/NOSUCHOBJECTAAAAAAAAAAAA");
     expect(answer.status).toBe(404);
-    expect(answer.body.errors[0]).toMatchObject({ category: "INVALID_REQUEST_ERROR", code: "NOT_FOUND" });
+    expect(answer.body.errors[0]).toMatchObject({
+      category: "INVALID_REQUEST_ERROR",
+      code: "NOT_FOUND",
+    });
   });
 
   test("deleted objects vanish from list and search unless include_deleted_objects", async () => {
     const { itemId } = await createItem("Wrap");
-    const { catalogObject: kept } = await t.client.catalog.object.upsert({ idempotencyKey: freshKey(), object: sdkCategory("#c", "Kept") });
+    const { catalogObject: kept } = await t.client.catalog.object.upsert({
+      idempotencyKey: freshKey(),
+      object: sdkCategory("#c", "Kept"),
+    });
     await t.client.catalog.object.delete({ objectId: itemId });
 
     const listed: string[] = [];
-    for await (const object of await t.client.catalog.list()) listed.push(object.id);
+    for await (const object of await t.client.catalog.list()) listed.push(object.id as string);
     expect(listed).toEqual([kept!.id]);
 
-    const search = await t.call("POST", "/v2/catalog/search", { object_types: ["ITEM", "CATEGORY"] });
+    const search = await t.call("POST", "/v2/catalog/search", {
+      object_types: ["ITEM", "CATEGORY"],
+    });
     expect(search.body.objects.map((o: { id: string }) => o.id)).toEqual([kept!.id]);
 
-    const withDeleted = await t.call("POST", "/v2/catalog/search", { object_types: ["ITEM"], include_deleted_objects: true });
-    expect(withDeleted.body.objects).toEqual([expect.objectContaining({ id: itemId, is_deleted: true })]);
+    const withDeleted = await t.call("POST", "/v2/catalog/search", {
+      object_types: ["ITEM"],
+      include_deleted_objects: true,
+    });
+    expect(withDeleted.body.objects).toEqual([
+      expect.objectContaining({ id: itemId, is_deleted: true }),
+    ]);
     expect(withDeleted.body.objects[0].version).toBeGreaterThan(0);
   });
 
@@ -65,16 +87,25 @@ describe("deleting", () => {
     const { itemId, variationIds } = await createItem("Wrap");
     await t.client.catalog.object.delete({ objectId: variationIds[1] });
     const { object } = await t.client.catalog.object.get({ objectId: itemId });
-    const remaining = object?.type === "ITEM" ? (object.itemData?.variations ?? []).map((v) => v.id) : [];
+    const remaining =
+      object?.type === "ITEM" ? (object.itemData?.variations ?? []).map((v) => v.id) : [];
     expect(remaining).toEqual([variationIds[0]]);
   });
 
   test("a deleted object cannot be updated any more", async () => {
-    const { catalogObject } = await t.client.catalog.object.upsert({ idempotencyKey: freshKey(), object: sdkCategory("#c", "Old") });
-    await t.client.catalog.object.delete({ objectId: catalogObject!.id });
+    const { catalogObject } = await t.client.catalog.object.upsert({
+      idempotencyKey: freshKey(),
+      object: sdkCategory("#c", "Old"),
+    });
+    await t.client.catalog.object.delete({ objectId: catalogObject!.id as string });
     const answer = await t.call("POST", "/v2/catalog/object", {
       idempotency_key: freshKey(),
-      object: { type: "CATEGORY", id: catalogObject!.id, version: Number(catalogObject!.version), category_data: { name: "New" } },
+      object: {
+        type: "CATEGORY",
+        id: catalogObject!.id,
+        version: Number(catalogObject!.version),
+        category_data: { name: "New" },
+      },
     });
     expect(answer.status).toBe(400);
   });

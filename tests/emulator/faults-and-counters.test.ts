@@ -39,7 +39,11 @@ describe("call counters", () => {
 describe("injected faults", () => {
   test("failNext answers 429 with Retry-After the given number of times, then calls succeed", async () => {
     t.emulator.faults.failNext("UpsertCatalogObject", 2, { status: 429, retryAfterSeconds: 3 });
-    const request = () => t.call("POST", "/v2/catalog/object", { idempotency_key: freshKey(), object: wireCategory("#c", "A") });
+    const request = () =>
+      t.call("POST", "/v2/catalog/object", {
+        idempotency_key: freshKey(),
+        object: wireCategory("#c", "A"),
+      });
     const first = await request();
     expect(first.status).toBe(429);
     expect(first.headers.get("retry-after")).toBe("3");
@@ -50,15 +54,24 @@ describe("injected faults", () => {
 
   test("failNext with 500 answers INTERNAL_SERVER_ERROR and writes nothing", async () => {
     t.emulator.faults.failNext("BatchUpsertCatalogObjects", 1, { status: 500 });
-    const answer = await t.call("POST", "/v2/catalog/batch-upsert", { idempotency_key: freshKey(), batches: [{ objects: [wireCategory("#c", "A")] }] });
+    const answer = await t.call("POST", "/v2/catalog/batch-upsert", {
+      idempotency_key: freshKey(),
+      batches: [{ objects: [wireCategory("#c", "A")] }],
+    });
     expect(answer.status).toBe(500);
-    expect(answer.body.errors[0]).toMatchObject({ category: "API_ERROR", code: "INTERNAL_SERVER_ERROR" });
+    expect(answer.body.errors[0]).toMatchObject({
+      category: "API_ERROR",
+      code: "INTERNAL_SERVER_ERROR",
+    });
     expect(t.emulator.objects()).toEqual([]);
   });
 
   test("dropAfterCommit applies the write, destroys the connection, and a retry with the same key replays", async () => {
     t.emulator.faults.dropAfterCommit("BatchUpsertCatalogObjects", 1);
-    const request = { idempotency_key: freshKey(), batches: [{ objects: [wireCategory("#c", "Lost answer")] }] };
+    const request = {
+      idempotency_key: freshKey(),
+      batches: [{ objects: [wireCategory("#c", "Lost answer")] }],
+    };
     await expect(t.call("POST", "/v2/catalog/batch-upsert", request)).rejects.toThrow();
     expect(t.emulator.objects()).toHaveLength(1);
 
@@ -77,16 +90,43 @@ describe("injected faults", () => {
 });
 
 describe("the admin HTTP surface", () => {
-  const admin = (path: string, body?: unknown) => t.call(body === undefined && !path.includes("reset") && !path.includes("clear") ? "GET" : "POST", path, body);
+  const admin = (path: string, body?: unknown) =>
+    t.call(
+      body === undefined && !path.includes("reset") && !path.includes("clear") ? "GET" : "POST",
+      path,
+      body,
+    );
 
   test("drives the same controls as the in-process API", async () => {
-    expect((await t.call("POST", "/_emulator/faults", { operation_id: "CatalogInfo", count: 1, status: 429, retry_after_seconds: 2 })).status).toBe(200);
+    expect(
+      (
+        await t.call("POST", "/_emulator/faults", {
+          operation_id: "CatalogInfo",
+          count: 1,
+          status: 429,
+          retry_after_seconds: 2,
+        })
+      ).status,
+    ).toBe(200);
     const limited = await t.call("GET", "/v2/catalog/info");
     expect(limited.status).toBe(429);
     expect(limited.headers.get("retry-after")).toBe("2");
 
-    expect((await t.call("POST", "/_emulator/faults", { operation_id: "UpsertCatalogObject", count: 1, kind: "drop_after_commit" })).status).toBe(200);
-    await expect(t.call("POST", "/v2/catalog/object", { idempotency_key: freshKey(), object: wireCategory("#c", "A") })).rejects.toThrow();
+    expect(
+      (
+        await t.call("POST", "/_emulator/faults", {
+          operation_id: "UpsertCatalogObject",
+          count: 1,
+          kind: "drop_after_commit",
+        })
+      ).status,
+    ).toBe(200);
+    await expect(
+      t.call("POST", "/v2/catalog/object", {
+        idempotency_key: freshKey(),
+        object: wireCategory("#c", "A"),
+      }),
+    ).rejects.toThrow();
 
     const counters = await admin("/_emulator/counters");
     expect(counters.body).toMatchObject({ CatalogInfo: 1, UpsertCatalogObject: 1 });
@@ -105,7 +145,10 @@ describe("the admin HTTP surface", () => {
   });
 
   test("include_deleted=true also dumps deleted objects", async () => {
-    const created = await t.call("POST", "/v2/catalog/object", { idempotency_key: freshKey(), object: wireCategory("#c", "A") });
+    const created = await t.call("POST", "/v2/catalog/object", {
+      idempotency_key: freshKey(),
+      object: wireCategory("#c", "A"),
+    });
     await t.call("DELETE", `/v2/catalog/object/${created.body.catalog_object.id}`);
     expect((await admin("/_emulator/objects")).body.objects).toEqual([]);
     const all = await admin("/_emulator/objects?include_deleted=true");
@@ -119,6 +162,8 @@ describe("the admin HTTP surface", () => {
       body: JSON.stringify({ operation_id: "ListItems", count: 1, status: 429 }),
     });
     expect(answer.status).toBe(400);
-    expect(((await answer.json()) as { errors: { detail: string }[] }).errors[0].detail).toContain("ListCatalog");
+    expect(((await answer.json()) as { errors: { detail: string }[] }).errors[0].detail).toContain(
+      "ListCatalog",
+    );
   });
 });

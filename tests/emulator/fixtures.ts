@@ -12,7 +12,12 @@ export function sdkCategory(id: string, name: string): Square.CatalogObject {
 export function sdkItem(
   id: string,
   name: string,
-  options: { categoryId?: string; priceCents?: number; variationIds?: string[]; version?: bigint } = {},
+  options: {
+    categoryId?: string;
+    priceCents?: number;
+    variationIds?: string[];
+    version?: bigint;
+  } = {},
 ): Square.CatalogObject {
   const variationIds = options.variationIds ?? [`${id}-regular`];
   return {

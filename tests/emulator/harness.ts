@@ -47,7 +47,9 @@ export function responseSchemaFor(method: string, pathname: string): string | un
   return RESPONSE_SCHEMAS.find(([m, p]) => m === method.toUpperCase() && p.test(pathname))?.[2];
 }
 
-export async function startTestEmulator(options: Partial<EmulatorOptions> = {}): Promise<TestEmulator> {
+export async function startTestEmulator(
+  options: Partial<EmulatorOptions> = {},
+): Promise<TestEmulator> {
   const emulator = await startEmulator({ token: TEST_TOKEN, writeProcessingMs: 5, ...options });
   const schemaViolations: string[] = [];
   let checked = 0;
@@ -56,13 +58,24 @@ export async function startTestEmulator(options: Partial<EmulatorOptions> = {}):
     const response = await fetch(input, init);
     const method = init?.method ?? (input instanceof Request ? input.method : "GET");
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-    if (await checkAnswer(method, new URL(url).pathname, response.clone(), schemaViolations)) checked++;
+    if (await checkAnswer(method, new URL(url).pathname, response.clone(), schemaViolations))
+      checked++;
     return response;
   };
 
-  const client = new SquareClient({ token: TEST_TOKEN, baseUrl: emulator.url, maxRetries: 0, fetch: checkingFetch });
+  const client = new SquareClient({
+    token: TEST_TOKEN,
+    baseUrl: emulator.url,
+    maxRetries: 0,
+    fetch: checkingFetch,
+  });
 
-  const call = async (method: string, path: string, body?: unknown, token: string | null = TEST_TOKEN) => {
+  const call = async (
+    method: string,
+    path: string,
+    body?: unknown,
+    token: string | null = TEST_TOKEN,
+  ) => {
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (token !== null) headers.authorization = `Bearer ${token}`;
     const response = await checkingFetch(`${emulator.url}${path}`, {
@@ -71,7 +84,11 @@ export async function startTestEmulator(options: Partial<EmulatorOptions> = {}):
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+    return {
+      status: response.status,
+      body: text ? JSON.parse(text) : undefined,
+      headers: response.headers,
+    };
   };
 
   return {
@@ -98,10 +115,13 @@ async function checkAnswer(
   try {
     body = JSON.parse(text);
   } catch {
-    violations.push(`${method} ${pathname} answered ${response.status} with a body that is not JSON`);
+    violations.push(
+      `${method} ${pathname} answered ${response.status} with a body that is not JSON`,
+    );
     return true;
   }
-  for (const problem of schemaProblems(schema, body)) violations.push(`${method} ${pathname}: ${problem}`);
+  for (const problem of schemaProblems(schema, body))
+    violations.push(`${method} ${pathname}: ${problem}`);
   if (response.status >= 400) {
     const errors = (body as { errors?: unknown[] }).errors;
     if (!Array.isArray(errors) || errors.length === 0) {

@@ -15,7 +15,12 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe("persistence in a data file", () => {
   test("objects, the version clock and idempotency keys survive a restart", async () => {
     const dataFile = join(dir, "catalog.json");
-    const request = { idempotency_key: freshKey(), batches: [{ objects: [wireCategory("#c", "Wraps"), wireItem("#i", "Wrap", { categoryId: "#c" })] }] };
+    const request = {
+      idempotency_key: freshKey(),
+      batches: [
+        { objects: [wireCategory("#c", "Wraps"), wireItem("#i", "Wrap", { categoryId: "#c" })] },
+      ],
+    };
 
     const first = await startTestEmulator({ dataFile });
     const created = await first.call("POST", "/v2/catalog/batch-upsert", request);
@@ -29,11 +34,17 @@ describe("persistence in a data file", () => {
       expect(replay.body).toEqual(created.body);
       expect(second.emulator.objects()).toHaveLength(2);
 
-      const category = await second.call("POST", "/v2/catalog/object", { idempotency_key: freshKey(), object: wireCategory("#d", "Bowls") });
+      const category = await second.call("POST", "/v2/catalog/object", {
+        idempotency_key: freshKey(),
+        object: wireCategory("#d", "Bowls"),
+      });
       expect(category.body.catalog_object.version).toBeGreaterThan(created.body.objects[1].version);
 
       const listed = await second.call("GET", "/v2/catalog/list");
-      expect(listed.body.objects.map((o: { id: string }) => o.id)).toEqual([...before.map((o) => o.id), category.body.catalog_object.id]);
+      expect(listed.body.objects.map((o: { id: string }) => o.id)).toEqual([
+        ...before.map((o) => o.id),
+        category.body.catalog_object.id,
+      ]);
       expect(second.schemaViolations).toEqual([]);
     } finally {
       await second.stop();
@@ -45,7 +56,10 @@ describe("persistence in a data file", () => {
     const t = await startTestEmulator({ dataFile });
     try {
       for (let i = 0; i < 5; i++) {
-        await t.call("POST", "/v2/catalog/object", { idempotency_key: freshKey(), object: wireCategory(`#c${i}`, `C${i}`) });
+        await t.call("POST", "/v2/catalog/object", {
+          idempotency_key: freshKey(),
+          object: wireCategory(`#c${i}`, `C${i}`),
+        });
         expect(() => JSON.parse(readFileSync(dataFile, "utf8"))).not.toThrow();
       }
       expect(readdirSync(dir)).toEqual(["catalog.json"]);
@@ -59,7 +73,9 @@ describe("persistence in a data file", () => {
     writeFileSync(dataFile, '{"format": "square-catalog-emulator/1", "objects": [');
     const failure = startEmulator({ token: "t", dataFile });
     await expect(failure).rejects.toThrow(dataFile);
-    await expect(startEmulator({ token: "t", dataFile })).rejects.toThrow(/not valid JSON.*Move it aside or delete it/s);
+    await expect(startEmulator({ token: "t", dataFile })).rejects.toThrow(
+      /not valid JSON.*Move it aside or delete it/s,
+    );
     expect(readFileSync(dataFile, "utf8")).toContain("square-catalog-emulator/1");
 
     writeFileSync(dataFile, JSON.stringify({ objects: [] }));
@@ -72,7 +88,10 @@ describe("persistence in a data file", () => {
     try {
       expect(t.emulator.objects()).toEqual([]);
       expect(existsSync(dataFile)).toBe(false);
-      await t.call("POST", "/v2/catalog/object", { idempotency_key: freshKey(), object: wireCategory("#c", "A") });
+      await t.call("POST", "/v2/catalog/object", {
+        idempotency_key: freshKey(),
+        object: wireCategory("#c", "A"),
+      });
       expect(existsSync(dataFile)).toBe(true);
     } finally {
       await t.stop();

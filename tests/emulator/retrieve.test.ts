@@ -14,18 +14,40 @@ afterEach(() => expect(t.schemaViolations).toEqual([]));
 async function seed() {
   const answer = await t.call("POST", "/v2/catalog/batch-upsert", {
     idempotency_key: freshKey(),
-    batches: [{ objects: [wireCategory("#c", "Wraps"), wireItem("#i", "Chicken Wrap", { categoryId: "#c" })] }],
+    batches: [
+      {
+        objects: [
+          wireCategory("#c", "Wraps"),
+          wireItem("#i", "Chicken Wrap", { categoryId: "#c" }),
+        ],
+      },
+    ],
   });
-  const ids = Object.fromEntries(answer.body.id_mappings.map((m: { client_object_id: string; object_id: string }) => [m.client_object_id, m.object_id]));
-  return { categoryId: ids["#c"] as string, itemId: ids["#i"] as string, variationId: ids["#i-regular"] as string };
+  const ids = Object.fromEntries(
+    answer.body.id_mappings.map((m: { client_object_id: string; object_id: string }) => [
+      m.client_object_id,
+      m.object_id,
+    ]),
+  );
+  return {
+    categoryId: ids["#c"] as string,
+    itemId: ids["#i"] as string,
+    variationId: ids["#i-regular"] as string,
+  };
 }
 
 describe("retrieving by ID", () => {
   test("an unknown ID answers 404 NOT_FOUND", async () => {
-    const error = await t.client.catalog.object.get({ objectId: "NOSUCHOBJECTAAAAAAAAAAAA" }).then(() => undefined, (e: unknown) => e);
+    const error = await t.client.catalog.object.get({ objectId: "NOSUCHOBJECTAAAAAAAAAAAA" }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(SquareError);
     expect((error as SquareError).statusCode).toBe(404);
-    expect((error as SquareError).errors[0]).toMatchObject({ category: "INVALID_REQUEST_ERROR", code: "NOT_FOUND" });
+    expect((error as SquareError).errors[0]).toMatchObject({
+      category: "INVALID_REQUEST_ERROR",
+      code: "NOT_FOUND",
+    });
   });
 
   test("include_related_objects returns an item's categories", async () => {
@@ -39,7 +61,10 @@ describe("retrieving by ID", () => {
 
   test("a variation is addressable by its own ID, with its item as related object", async () => {
     const { itemId, variationId } = await seed();
-    const { object, relatedObjects } = await t.client.catalog.object.get({ objectId: variationId, includeRelatedObjects: true });
+    const { object, relatedObjects } = await t.client.catalog.object.get({
+      objectId: variationId,
+      includeRelatedObjects: true,
+    });
     expect(object?.type).toBe("ITEM_VARIATION");
     expect(relatedObjects?.map((o) => o.id)).toEqual([itemId]);
   });

@@ -26,9 +26,13 @@ let loaded: LoadedSchemas | undefined;
 function load(): LoadedSchemas {
   if (loaded) return loaded;
   if (!existsSync(API_JSON)) {
-    throw new Error(`Square's OpenAPI description is missing at ${API_JSON}; set SQUARE_OPENAPI_JSON to its path.`);
+    throw new Error(
+      `Square's OpenAPI description is missing at ${API_JSON}; set SQUARE_OPENAPI_JSON to its path.`,
+    );
   }
-  const api = JSON.parse(readFileSync(API_JSON, "utf8")) as { components: { schemas: Record<string, Schema> } };
+  const api = JSON.parse(readFileSync(API_JSON, "utf8")) as {
+    components: { schemas: Record<string, Schema> };
+  };
   const schemas = api.components.schemas;
 
   // Square sends VERSION_MISMATCH for a stale object version (its documented message "Object
@@ -52,12 +56,18 @@ function load(): LoadedSchemas {
  * - api.json refers to a few schemas it does not define (CatalogModifierToggleOverrideType, some
  *   external v1 schemas); those references accept any value, as nothing can be checked there.
  */
-function forJsonSchema(schemas: Record<string, Schema>, defined: Set<string>): Record<string, Schema> {
+function forJsonSchema(
+  schemas: Record<string, Schema>,
+  defined: Set<string>,
+): Record<string, Schema> {
   const convert = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(convert);
     if (node === null || typeof node !== "object") return node;
     const ref = (node as Schema).$ref;
-    if (typeof ref === "string" && !(ref.startsWith("#/components/schemas/") && defined.has(ref.split("/").pop() as string))) {
+    if (
+      typeof ref === "string" &&
+      !(ref.startsWith("#/components/schemas/") && defined.has(ref.split("/").pop() as string))
+    ) {
       return {};
     }
     const copy: Schema = {};
@@ -88,7 +98,9 @@ export function schemaProblems(schemaName: string, body: unknown): string[] {
   }
   const problems = validate(body)
     ? []
-    : (validate.errors ?? []).map((e) => `${schemaName}${e.instancePath}: ${e.message ?? e.keyword}`);
+    : (validate.errors ?? []).map(
+        (e) => `${schemaName}${e.instancePath}: ${e.message ?? e.keyword}`,
+      );
   return [...problems, ...unknownKeys(schemas, schemas[schemaName], body, schemaName)];
 }
 

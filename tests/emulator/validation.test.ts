@@ -15,7 +15,11 @@ function upsert(object: unknown) {
 
 describe("object validation", () => {
   test("an item without any variation is rejected with 400 on item_data.variations", async () => {
-    const answer = await upsert({ type: "ITEM", id: "#i", item_data: { name: "Lonely", variations: [] } });
+    const answer = await upsert({
+      type: "ITEM",
+      id: "#i",
+      item_data: { name: "Lonely", variations: [] },
+    });
     expect(answer.status).toBe(400);
     expect(answer.body.errors).toEqual([
       expect.objectContaining({ code: "INVALID_VALUE", field: "object.item_data.variations" }),
@@ -28,27 +32,41 @@ describe("object validation", () => {
     expect((await upsert(wireCategory("#ok", "🌯".repeat(255)))).status).toBe(200);
     const tooLong = await upsert(wireCategory("#long", "a".repeat(256)));
     expect(tooLong.status).toBe(400);
-    expect(tooLong.body.errors[0]).toMatchObject({ code: "VALUE_TOO_LONG", field: "object.category_data.name" });
+    expect(tooLong.body.errors[0]).toMatchObject({
+      code: "VALUE_TOO_LONG",
+      field: "object.category_data.name",
+    });
   });
 
   test("an item name may have 512 code points, not 513", async () => {
     expect((await upsert(wireItem("#ok", "b".repeat(512)))).status).toBe(200);
     const tooLong = await upsert(wireItem("#long", "b".repeat(513)));
     expect(tooLong.status).toBe(400);
-    expect(tooLong.body.errors[0]).toMatchObject({ code: "VALUE_TOO_LONG", field: "object.item_data.name" });
+    expect(tooLong.body.errors[0]).toMatchObject({
+      code: "VALUE_TOO_LONG",
+      field: "object.item_data.name",
+    });
   });
 
   test("an item description may have 4096 code points, not 4097", async () => {
-    expect((await upsert(wireItem("#ok", "Wrap", { description: "d".repeat(4096) }))).status).toBe(200);
+    expect((await upsert(wireItem("#ok", "Wrap", { description: "d".repeat(4096) }))).status).toBe(
+      200,
+    );
     const tooLong = await upsert(wireItem("#long", "Wrap", { description: "d".repeat(4097) }));
     expect(tooLong.status).toBe(400);
-    expect(tooLong.body.errors[0]).toMatchObject({ code: "VALUE_TOO_LONG", field: "object.item_data.description" });
+    expect(tooLong.body.errors[0]).toMatchObject({
+      code: "VALUE_TOO_LONG",
+      field: "object.item_data.description",
+    });
   });
 
   test("a missing name is rejected for categories and items", async () => {
     const category = await upsert({ type: "CATEGORY", id: "#c", category_data: {} });
     expect(category.status).toBe(400);
-    expect(category.body.errors[0]).toMatchObject({ code: "MISSING_REQUIRED_PARAMETER", field: "object.category_data.name" });
+    expect(category.body.errors[0]).toMatchObject({
+      code: "MISSING_REQUIRED_PARAMETER",
+      field: "object.category_data.name",
+    });
     const item = wireItem("#i", "x");
     delete (item.item_data as Record<string, unknown>).name;
     const answer = await upsert(item);
@@ -59,7 +77,10 @@ describe("object validation", () => {
   test("a reference to an unknown category is rejected", async () => {
     const answer = await upsert(wireItem("#i", "Wrap", { categoryId: "NOSUCHCATEGORYAAAAAAAAAA" }));
     expect(answer.status).toBe(400);
-    expect(answer.body.errors[0]).toMatchObject({ code: "INVALID_VALUE", field: "object.item_data.categories[0].id" });
+    expect(answer.body.errors[0]).toMatchObject({
+      code: "INVALID_VALUE",
+      field: "object.item_data.categories[0].id",
+    });
   });
 
   test("a reference to a deleted category is rejected, through categories and the deprecated category_id", async () => {
@@ -81,7 +102,14 @@ describe("object validation", () => {
   test("every problem of a request is reported at once, each with its field", async () => {
     const answer = await t.call("POST", "/v2/catalog/batch-upsert", {
       idempotency_key: freshKey(),
-      batches: [{ objects: [wireCategory("#a", "x".repeat(300)), { type: "ITEM", id: "#b", item_data: { variations: [] } }] }],
+      batches: [
+        {
+          objects: [
+            wireCategory("#a", "x".repeat(300)),
+            { type: "ITEM", id: "#b", item_data: { variations: [] } },
+          ],
+        },
+      ],
     });
     expect(answer.status).toBe(400);
     expect(answer.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([

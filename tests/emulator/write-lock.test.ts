@@ -10,22 +10,34 @@ beforeEach(() => t.emulator.reset());
 afterEach(() => expect(t.schemaViolations).toEqual([]));
 
 function upsertCategory(name: string) {
-  return t.call("POST", "/v2/catalog/object", { idempotency_key: freshKey(), object: wireCategory(`#${name}`, name) });
+  return t.call("POST", "/v2/catalog/object", {
+    idempotency_key: freshKey(),
+    object: wireCategory(`#${name}`, name),
+  });
 }
 
 describe("one write at a time per account", () => {
   test("an upsert arriving while another upsert is processing gets 429 RATE_LIMITED", async () => {
-    const answers = await Promise.all([upsertCategory("A"), upsertCategory("B"), upsertCategory("C")]);
+    const answers = await Promise.all([
+      upsertCategory("A"),
+      upsertCategory("B"),
+      upsertCategory("C"),
+    ]);
     const statuses = answers.map((a) => a.status).sort();
     expect(statuses).toEqual([200, 429, 429]);
     const rejected = answers.find((a) => a.status === 429);
-    expect(rejected?.body.errors).toEqual([expect.objectContaining({ category: "RATE_LIMIT_ERROR", code: "RATE_LIMITED" })]);
+    expect(rejected?.body.errors).toEqual([
+      expect.objectContaining({ category: "RATE_LIMIT_ERROR", code: "RATE_LIMITED" }),
+    ]);
     expect(t.emulator.objects()).toHaveLength(1);
   });
 
   test("a batch upsert and a single upsert in parallel: one of them gets 429", async () => {
     const [batch, single] = await Promise.all([
-      t.call("POST", "/v2/catalog/batch-upsert", { idempotency_key: freshKey(), batches: [{ objects: [wireCategory("#x", "X")] }] }),
+      t.call("POST", "/v2/catalog/batch-upsert", {
+        idempotency_key: freshKey(),
+        batches: [{ objects: [wireCategory("#x", "X")] }],
+      }),
       upsertCategory("Y"),
     ]);
     expect([batch.status, single.status].sort()).toEqual([200, 429]);
@@ -42,7 +54,10 @@ describe("one write at a time per account", () => {
   });
 
   test("writes in sequence all succeed, and the lock is released after a failed write", async () => {
-    const invalid = await t.call("POST", "/v2/catalog/object", { idempotency_key: freshKey(), object: wireCategory("#bad", "") });
+    const invalid = await t.call("POST", "/v2/catalog/object", {
+      idempotency_key: freshKey(),
+      object: wireCategory("#bad", ""),
+    });
     expect(invalid.status).toBe(400);
     for (const name of ["A", "B", "C"]) expect((await upsertCategory(name)).status).toBe(200);
   });
