@@ -13,6 +13,12 @@ export class SquareApiError extends Error {
     this.name = "SquareApiError";
   }
 
+  /** A batch-upsert answer's raw body, kept when Square wrote part of the request anyway. */
+  partialWrite?: {
+    id_mappings?: { client_object_id: string; object_id: string }[];
+    objects?: { id: string }[];
+  };
+
   get isVersionMismatch(): boolean {
     return this.codes.includes("VERSION_MISMATCH");
   }

@@ -15,6 +15,12 @@ const MAX_ATTEMPTS = 8;
 const BASE_BACKOFF_MS = 200;
 const MAX_BACKOFF_MS = 10_000;
 
+/** The raw (snake_case) body of a batch-upsert answer that failed only in part. */
+interface PartialWrite {
+  id_mappings?: { client_object_id: string; object_id: string }[];
+  objects?: { id: string }[];
+}
+
 export interface UpsertResult {
   objects: Square.CatalogObject[];
   idMappings: Square.CatalogIdMapping[];
@@ -91,18 +97,36 @@ export class SquareCatalogApi {
     return found;
   }
 
+  /**
+   * Square applies each batch of a request on its own: when one batch is refused the answer is a
+   * 400 that still lists what the other batches wrote. Those objects are read back by ID and
+   * returned with the errors, so the caller never writes them a second time.
+   */
   async batchUpsert(idempotencyKey: string, batches: Square.CatalogObjectBatch[]) {
-    const answer = await this.call(
-      "BatchUpsertCatalogObjects",
-      () => this.client.catalog.batchUpsert({ idempotencyKey, batches }),
-      { acceptPartial: true },
-    );
-    const result: UpsertResult = {
-      objects: answer.objects ?? [],
-      idMappings: answer.idMappings ?? [],
-      errors: answer.errors ?? [],
-    };
-    return result;
+    try {
+      const answer = await this.call(
+        "BatchUpsertCatalogObjects",
+        () => this.client.catalog.batchUpsert({ idempotencyKey, batches }),
+        { acceptPartial: true },
+      );
+      const result: UpsertResult = {
+        objects: answer.objects ?? [],
+        idMappings: answer.idMappings ?? [],
+        errors: answer.errors ?? [],
+      };
+      return result;
+    } catch (error) {
+      const partial = error instanceof SquareApiError ? error.partialWrite : undefined;
+      if (!partial || !(partial.id_mappings?.length || partial.objects?.length)) throw error;
+      const idMappings = (partial.id_mappings ?? []).map((m) => ({
+        clientObjectId: m.client_object_id,
+        objectId: m.object_id,
+      }));
+      const writtenIds = (partial.objects ?? []).map((o) => o.id);
+      const objects = await this.retrieve(writtenIds);
+      const result: UpsertResult = { objects, idMappings, errors: [] };
+      return result;
+    }
   }
 
   /** Deletes by ID. Square answers with the IDs it actually deleted, variations included. */
@@ -170,7 +194,9 @@ export class SquareCatalogApi {
   private translate(operation: string, error: unknown): SquareApiError {
     const where = `${this.settings.target.kind} Square API at ${this.settings.target.baseUrl}`;
     if (error instanceof SquareError && error.statusCode) {
-      return this.describe(operation, error.statusCode, error.errors);
+      const described = this.describe(operation, error.statusCode, error.errors);
+      described.partialWrite = error.body as PartialWrite | undefined;
+      return described;
     }
     const reason = error instanceof Error ? networkReason(error) : String(error);
     return new SquareApiError(
