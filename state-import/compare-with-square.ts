@@ -113,7 +113,7 @@ function squareStatus(entry: LegacyIdEntry, object: Square.CatalogObject | undef
   if (object.type !== expected) {
     return {
       status: "wrong type",
-      detail: `${entry.squareId} is a ${object.type} in Square, not a ${expected}`,
+      detail: `${entry.squareId} is of type ${object.type} in Square, not ${expected}`,
     };
   }
   const squareName = nameOf(object);
