@@ -71,7 +71,7 @@ export function cleanPlanText(plan: CleanPlan): string[] {
   const lines: string[] = [];
   for (const group of plan.groups) {
     const what = group.type === "CATEGORY" ? "category" : "item";
-    lines.push(`${what} ${JSON.stringify(nameOf(group.kept))}: keep ${group.kept.id} (${group.keptBecause})`);
+    lines.push(`${what} ${JSON.stringify(nameOf(group.kept))}: keep ${group.kept.id}: ${group.keptBecause}`);
     for (const extra of group.extra) lines.push(`  delete ${extra.id} (version ${String(extra.version)})`);
   }
   for (const { item, moves } of plan.repoints) {
