@@ -4,6 +4,7 @@ import type { Square } from "square";
 import { normalizeName } from "../catalog/normalize-name";
 import type { CatalogSnapshot } from "./catalog-snapshot";
 import { describeDuplicates } from "./describe-duplicates";
+import { tellUser } from "./engine-log";
 import { digestOf } from "./idempotency-key";
 import { currentRuntime, installRuntime } from "./provider-runtime";
 import type { CatalogInputs, CatalogOutputs, ItemInputs } from "./resource-inputs";
@@ -47,7 +48,9 @@ export const catalogProvider: pulumi.dynamic.ResourceProvider = {
     const snapshot = await currentRuntime().snapshot();
     if (inputs.adopt) {
       const problem = await verifyAdoption(inputs, snapshot);
-      return problem ? { inputs, failures: [problem] } : { inputs };
+      if (problem) return { inputs, failures: [problem] };
+      await tellUser("info", `Will adopt ${describeAdoption(inputs)} instead of creating it.`);
+      return { inputs };
     }
 
     const twins = snapshot.findByName(SQUARE_TYPE[inputs.kind], inputs.name);
@@ -56,6 +59,7 @@ export const catalogProvider: pulumi.dynamic.ResourceProvider = {
         ...inputs,
         adopt: { squareId: twins[0].id!, reason: "same name in Square (adoptExisting)" },
       };
+      await tellUser("info", `Will adopt ${describeAdoption(adopted)} instead of creating it.`);
       return { inputs: adopted };
     }
     if (twins.length) {
@@ -101,6 +105,15 @@ export const catalogProvider: pulumi.dynamic.ResourceProvider = {
       .findByName(object.type === "CATEGORY" ? "CATEGORY" : "ITEM", nameOf(object))
       .filter((twin) => twin.id !== id)
       .map((twin) => twin.id!);
+    if (duplicates.length) {
+      await tellUser(
+        "warning",
+        `Duplicate in Square: ${previous.kind} "${nameOf(object)}" (${id}, managed by this stack) ` +
+          `has ${duplicates.length} other live cop${duplicates.length === 1 ? "y" : "ies"}: ` +
+          `${duplicates.join(", ")}. Run \`npm run duplicates -- scan\` to see them, ` +
+          "and `npm run duplicates -- clean` to remove them.",
+      );
+    }
     const outs: CatalogOutputs = {
       ...outputsOf(observed, object),
       duplicatesInSquare: duplicates,
@@ -127,6 +140,10 @@ export const catalogProvider: pulumi.dynamic.ResourceProvider = {
     (await runtime.snapshot()).forget(id);
   },
 };
+
+function describeAdoption(inputs: CatalogInputs): string {
+  return `existing ${inputs.kind} "${inputs.name}" (${inputs.adopt!.squareId}, from ${inputs.adopt!.reason})`;
+}
 
 function identityOf(inputs: CatalogInputs): string {
   return `${inputs.scope}|${inputs.kind}|${normalizeName(inputs.name)}`;

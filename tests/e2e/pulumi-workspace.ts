@@ -166,7 +166,9 @@ export class PulumiWorkspace {
       });
       child.on("error", reject);
       child.on("close", (code) => {
-        this.transcript.push(`$ pulumi ${args.join(" ")}\n${output}`);
+        // The transcript is what a test may print: arguments that carry a secret stay out.
+        const shown = args.includes("--secret") ? [...args.slice(0, -1), "[secret]"] : args;
+        this.transcript.push(`$ pulumi ${shown.join(" ")}\n${output}`);
         resolve({ code: code ?? -1, stdout, stderr, output });
       });
     });
