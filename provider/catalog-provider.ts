@@ -1,208 +1,36 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { Square } from "square";
-
-import { normalizeName } from "../catalog/normalize-name";
-import type { CatalogSnapshot } from "./catalog-snapshot";
-import { describeDuplicates } from "./describe-duplicates";
-import { tellUser } from "./engine-log";
-import { digestOf } from "./idempotency-key";
-import { currentRuntime, installRuntime } from "./provider-runtime";
-import type { CatalogInputs, CatalogOutputs, ItemInputs } from "./resource-inputs";
-import { SQUARE_TYPE } from "./resource-inputs";
-import { resolveSettings } from "./settings";
-import {
-  assignedBy,
-  buildCategoryObject,
-  buildItemObject,
-  declaredContent,
-  existingFrom,
-  nameOf,
-  observedInputs,
-  outputsOf,
-  type ExistingObject,
-} from "./square-objects";
-import { validateInputs } from "./validate-inputs";
 
 /**
- * The dynamic provider behind CatalogCategory and CatalogItem. Its contract with the engine:
- * `check` refuses any create or rename that would give Square a second object of the same
- * type and name, so the refusal shows in `pulumi preview`; `create` checks again against
- * Square's latest changes and writes with a deterministic idempotency key; `read` reports drift
- * and duplicates; `update` sends the version it last saw, so a concurrent edit is detected.
+ * The provider object Pulumi serializes into every resource's state. It is deliberately a shim:
+ * a closure captures its code by value, and the whole implementation (with the SDK wrapper,
+ * snapshot and write lane) came to about 60 KB, stored twice per resource and rewritten with
+ * every checkpoint, which made a 200-item `up` spend most of its time writing state. The shim
+ * loads the implementation from the project in the provider process (whose working directory
+ * is the project), so the state carries a few hundred bytes and no client or token.
+ *
+ * The cost: the state no longer carries the code that wrote it. Deleting a resource after the
+ * project's provider/ folder was removed fails; keep the project with its stacks.
  */
 export const catalogProvider: pulumi.dynamic.ResourceProvider = {
-  async configure(request) {
-    installRuntime(resolveSettings(request.config, process.env), refuseDuplicateCreate);
-  },
-
-  async check(olds, news) {
-    const inputs = news as CatalogInputs;
-    const failures = validateInputs(inputs);
-    if (failures.length) return { inputs, failures };
-
-    const previous = olds as Partial<CatalogInputs>;
-    const isNew = previous.name === undefined;
-    const renamed = !isNew && normalizeName(previous.name!) !== normalizeName(inputs.name);
-    if (!isNew && !renamed) return { inputs };
-
-    const snapshot = await currentRuntime().snapshot();
-    if (inputs.adopt) {
-      const problem = await verifyAdoption(inputs, snapshot);
-      if (problem) return { inputs, failures: [problem] };
-      await tellUser("info", `Will adopt ${describeAdoption(inputs)} instead of creating it.`);
-      return { inputs };
-    }
-
-    const twins = snapshot.findByName(SQUARE_TYPE[inputs.kind], inputs.name);
-    if (twins.length === 1 && isNew && currentRuntime().settings.adoptExistingByName) {
-      const adopted: CatalogInputs = {
-        ...inputs,
-        adopt: { squareId: twins[0].id!, reason: "same name in Square (adoptExisting)" },
-      };
-      await tellUser("info", `Will adopt ${describeAdoption(adopted)} instead of creating it.`);
-      return { inputs: adopted };
-    }
-    if (twins.length) {
-      return { inputs, failures: [{ property: "name", reason: describeDuplicates(inputs, twins) }] };
-    }
-    return { inputs };
-  },
-
-  async diff(_id, olds, news) {
-    const before = declaredContent(olds as CatalogOutputs);
-    const after = declaredContent(news as CatalogInputs);
-    const changes = JSON.stringify(before) !== JSON.stringify(after);
-    // Square updates every declared field in place: nothing is ever replaced.
-    return { changes, replaces: [], deleteBeforeReplace: false };
-  },
-
-  async create(inputs: CatalogInputs) {
-    const runtime = currentRuntime();
-    let existing: ExistingObject | undefined;
-    if (inputs.adopt) existing = await adoptedObject(inputs);
-
-    const object = buildObject(inputs, existing);
-    const written = await runtime.writer.upsert({
-      identity: identityOf(inputs),
-      fingerprint: digestOf(declaredContent(inputs)),
-      object,
-    });
-    (await runtime.snapshot()).remember(written);
-    return { id: written.id!, outs: outputsOf(inputs, written) };
-  },
-
-  async read(id, props) {
-    const runtime = currentRuntime();
-    const previous = props as CatalogOutputs;
-    const snapshot = await runtime.snapshot();
-    // The search index may lag writes: an object missing from the snapshot is looked up by ID
-    // before it is declared gone.
-    const object = snapshot.get(id) ?? (await runtime.retrieve(id));
-    if (!object || object.isDeleted) return {};
-
-    const observed = observedInputs(object, previous);
-    const duplicates = snapshot
-      .findByName(object.type === "CATEGORY" ? "CATEGORY" : "ITEM", nameOf(object))
-      .filter((twin) => twin.id !== id)
-      .map((twin) => twin.id!);
-    if (duplicates.length) {
-      await tellUser(
-        "warning",
-        `Duplicate in Square: ${previous.kind} "${nameOf(object)}" (${id}, managed by this stack) ` +
-          `has ${duplicates.length} other live cop${duplicates.length === 1 ? "y" : "ies"}: ` +
-          `${duplicates.join(", ")}. Run \`npm run duplicates -- scan\` to see them, ` +
-          "and `npm run duplicates -- clean` to remove them.",
-      );
-    }
-    const outs: CatalogOutputs = {
-      ...outputsOf(observed, object),
-      duplicatesInSquare: duplicates,
-    };
-    return { id, props: outs };
-  },
-
-  async update(id, olds, news) {
-    const runtime = currentRuntime();
-    const inputs = news as CatalogInputs;
-    const object = buildObject(inputs, existingFrom({ ...(olds as CatalogOutputs), squareId: id }));
-    const written = await runtime.writer.upsert({
-      identity: identityOf(inputs),
-      fingerprint: digestOf([declaredContent(inputs), (olds as CatalogOutputs).squareVersion]),
-      object,
-    });
-    (await runtime.snapshot()).remember(written);
-    return { outs: outputsOf(inputs, written) };
-  },
-
-  async delete(id) {
-    const runtime = currentRuntime();
-    await runtime.writer.delete([id]);
-    (await runtime.snapshot()).forget(id);
-  },
+  configure: (request) => implementation().configure!(request),
+  check: (olds, news) => implementation().check!(olds, news),
+  diff: (id, olds, news) => implementation().diff!(id, olds, news),
+  create: (inputs) => implementation().create(inputs),
+  read: (id, props) => implementation().read!(id, props),
+  update: (id, olds, news) => implementation().update!(id, olds, news),
+  delete: (id, props) => implementation().delete!(id, props),
 };
 
-function describeAdoption(inputs: CatalogInputs): string {
-  return `existing ${inputs.kind} "${inputs.name}" (${inputs.adopt!.squareId}, from ${inputs.adopt!.reason})`;
-}
-
-function identityOf(inputs: CatalogInputs): string {
-  return `${inputs.scope}|${inputs.kind}|${normalizeName(inputs.name)}`;
-}
-
-function buildObject(inputs: CatalogInputs, existing?: ExistingObject): Square.CatalogObject {
-  const tempId = `#${inputs.kind}-${digestOf(identityOf(inputs))}`;
-  return inputs.kind === "category"
-    ? buildCategoryObject(inputs, tempId, existing)
-    : buildItemObject(inputs as ItemInputs, tempId, existing);
-}
-
-/**
- * The final word before a create is sent: another process may have written a same-named object
- * after this run's checks. Objects this run adopts are not duplicates of themselves.
- */
-function refuseDuplicateCreate(snapshot: CatalogSnapshot, object: Square.CatalogObject) {
-  const type = object.type === "CATEGORY" ? "CATEGORY" : "ITEM";
-  const name = nameOf(object);
-  const twins = snapshot.findByName(type, name);
-  if (!twins.length) return undefined;
-  const kind = type === "CATEGORY" ? "category" : "item";
-  return new Error(describeDuplicates({ kind, name }, twins, "appeared in Square during this run"));
-}
-
-async function verifyAdoption(inputs: CatalogInputs, snapshot: CatalogSnapshot) {
-  const adopt = inputs.adopt!;
-  const object = snapshot.get(adopt.squareId) ?? (await currentRuntime().retrieve(adopt.squareId));
-  const expected = SQUARE_TYPE[inputs.kind];
-  const entry = `"${inputs.name}" → ${adopt.squareId} (from ${adopt.reason})`;
-  if (!object) {
-    return { property: "adopt", reason: `${entry}: no such object in Square. ${STALE_ID_ADVICE}` };
+function implementation(): pulumi.dynamic.ResourceProvider {
+  const registry = globalThis as { __squareCatalogProvider?: pulumi.dynamic.ResourceProvider };
+  if (!registry.__squareCatalogProvider) {
+    const path = require("path");
+    const entry = path.join(process.cwd(), "provider", "provider-implementation");
+    // The provider process runs plain Node; the implementation is TypeScript.
+    if (!require.extensions[".ts"]) {
+      require("ts-node").register({ transpileOnly: true, compilerOptions: { module: "commonjs" } });
+    }
+    registry.__squareCatalogProvider = require(entry).providerImplementation;
   }
-  if (object.isDeleted) {
-    return { property: "adopt", reason: `${entry}: that object was deleted in Square. ${STALE_ID_ADVICE}` };
-  }
-  if (object.type !== expected) {
-    return {
-      property: "adopt",
-      reason: `${entry}: that ID is a ${object.type} in Square, not a ${expected}. ${STALE_ID_ADVICE}`,
-    };
-  }
-  return undefined;
-}
-
-const STALE_ID_ADVICE =
-  "Remove the entry from the ID file (the object will then be created, or adopted by name), " +
-  "or correct the ID, and run `npm run legacy-ids -- check` to see every entry at once.";
-
-async function adoptedObject(inputs: CatalogInputs): Promise<ExistingObject> {
-  const runtime = currentRuntime();
-  const snapshot = await runtime.snapshot();
-  const id = inputs.adopt!.squareId;
-  const object = snapshot.get(id) ?? (await runtime.retrieve(id));
-  if (!object || object.isDeleted || object.type !== SQUARE_TYPE[inputs.kind]) {
-    throw new Error(
-      `Cannot adopt ${inputs.kind} "${inputs.name}": Square object ${id} is gone or of another type. ` +
-        STALE_ID_ADVICE,
-    );
-  }
-  return existingFrom(assignedBy(object));
+  return registry.__squareCatalogProvider!;
 }

@@ -28,8 +28,13 @@ interface PendingDelete {
 }
 
 export interface WriterOptions {
-  /** How long the first write of an idle queue waits for the engine's concurrent writes. */
-  gatherMs: number;
+  /**
+   * A call leaves once no new write has arrived for this long: the engine hands over its
+   * parallel steps a few milliseconds apart, as each finishes recording the previous one.
+   */
+  quietMs: number;
+  /** ... or once the oldest waiting write has waited this long. */
+  maxWaitMs: number;
   /** Send every resource's write in a call of its own (benchmarks of the naive approach). */
   unbatched: boolean;
   /**
@@ -48,6 +53,9 @@ export interface WriterOptions {
  */
 export class CatalogWriter {
   private busy = false;
+  private lastArrival = 0;
+  /** The most writes ever waiting at once: the engine's parallelism, as seen from here. */
+  private widestBatch = 1;
   private upserts: PendingUpsert[] = [];
   private deletes: PendingDelete[] = [];
 
@@ -72,14 +80,35 @@ export class CatalogWriter {
   }
 
   private wake(): void {
+    this.lastArrival = Date.now();
     if (this.busy) return;
     this.busy = true;
-    setTimeout(() => void this.drain(), this.options.gatherMs);
+    void this.drain();
+  }
+
+  /**
+   * Waits for the engine's other parallel steps to hand over their writes. When as many writes
+   * wait as ever did at once, every step the engine runs is waiting here: nothing more will come.
+   */
+  private async gather(): Promise<void> {
+    if (this.options.unbatched) return;
+    const started = Date.now();
+    for (;;) {
+      const now = Date.now();
+      const waiting = this.upserts.length + this.deletes.length;
+      this.widestBatch = Math.max(this.widestBatch, waiting);
+      const quiet = waiting >= this.widestBatch ? FULL_BATCH_QUIET_MS : this.options.quietMs;
+      const quietLeft = quiet - (now - this.lastArrival);
+      const waitLeft = this.options.maxWaitMs - (now - started);
+      if (quietLeft <= 0 || waitLeft <= 0) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(quietLeft, waitLeft)));
+    }
   }
 
   private async drain(): Promise<void> {
     try {
       while (this.upserts.length || this.deletes.length) {
+        await this.gather();
         if (this.deletes.length) await this.sendDeletes(this.deletes.splice(0));
         if (this.upserts.length) await this.sendUpserts(this.takeUpserts());
       }
@@ -175,6 +204,9 @@ export class CatalogWriter {
     }
   }
 }
+
+/** Even a full batch waits this long: steps finishing together arrive a few ms apart. */
+const FULL_BATCH_QUIET_MS = 10;
 
 function countObjects(object: Square.CatalogObject): number {
   return 1 + (object.type === "ITEM" ? (object.itemData?.variations?.length ?? 0) : 0);

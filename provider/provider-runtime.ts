@@ -26,6 +26,9 @@ export interface ProviderRuntime {
 const RUNTIME_KEY = "__squareCatalogProviderRuntime";
 /** Long enough for the engine to hand over its parallel steps, short enough not to be felt. */
 const GATHER_MS = 15;
+/** See WriterOptions: how the write lane collects the engine's parallel steps into one call. */
+const WRITE_QUIET_MS = 100;
+const WRITE_MAX_WAIT_MS = 1000;
 /** A create re-reads Square's recent changes when the snapshot is older than this. */
 const CATCH_UP_AFTER_MS = 1000;
 
@@ -76,7 +79,8 @@ export function installRuntime(
   const writer = new CatalogWriter(
     lazyApi,
     {
-      gatherMs: GATHER_MS,
+      quietMs: WRITE_QUIET_MS,
+      maxWaitMs: WRITE_MAX_WAIT_MS,
       unbatched: settings.unbatched,
       async beforeCreates(creates) {
         const shared = await loadSnapshot();
