@@ -1,0 +1,258 @@
+/**
+ * `npm run bench`: the catalog's cost, measured side by side with the engine's floor, one call
+ * per resource, and the legacy scripts, on the same menus in the same run. Writes
+ * bench/results/latest.json (raw figures) and bench/results/latest.md (tables, targets).
+ *
+ *   npm run bench -- --sizes 10,100 --latency-ms 150 --parallel 8 --variants product,floor
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+import { renderReport, type Results } from "./report";
+import { runScenario, WRITE_PROCESSING_MS, type ScenarioFigures, type Variant } from "./scenarios";
+
+interface BenchOptions {
+  sizes: number[];
+  latencyMs: number;
+  parallel?: number;
+  variants: Variant[];
+  /** Skip the second pass (per-call latency). */
+  noLatencyPass: boolean;
+  /** Skip the scenario with 429 answers injected. */
+  no429: boolean;
+  /** Earlier results files to combine into one report instead of running anything. */
+  merge?: string[];
+  out: string;
+}
+
+const ALL_VARIANTS: Variant[] = ["floor", "product", "unbatched", "legacy"];
+/**
+ * Square's catalog calls typically answer in 100 to 300 ms from outside its data centres; 150 ms
+ * is a conservative middle for reads and small writes (a 1,000-object batch takes longer).
+ */
+const DEFAULT_LATENCY_MS = 150;
+const DEFAULT_SIZES = [10, 100, 1000, 5000];
+/** The provider's default client-side ceiling (square-catalog:maxRequestsPerSecond). */
+const CLIENT_RATE_LIMIT = 10;
+
+function parseArgs(argv: string[]): BenchOptions {
+  const options: BenchOptions = {
+    sizes: DEFAULT_SIZES,
+    latencyMs: DEFAULT_LATENCY_MS,
+    variants: ALL_VARIANTS,
+    noLatencyPass: false,
+    no429: false,
+    out: path.join(__dirname, "results"),
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split("=", 2);
+    const value = () => inline ?? argv[++i];
+    if (flag === "--sizes") options.sizes = value().split(",").map(positiveInteger);
+    else if (flag === "--latency-ms") options.latencyMs = nonNegativeInteger(value());
+    else if (flag === "--parallel") options.parallel = positiveInteger(value());
+    else if (flag === "--variants") options.variants = value().split(",").map(variant);
+    else if (flag === "--no-latency-pass") options.noLatencyPass = true;
+    else if (flag === "--no-429") options.no429 = true;
+    else if (flag === "--merge") options.merge = value().split(",").map((f) => path.resolve(f));
+    else if (flag === "--out") options.out = path.resolve(value());
+    else throw new Error(`Unknown option ${argv[i]}. Options: --sizes 10,100 --latency-ms 150 ` +
+      "--parallel 8 --variants floor,product,unbatched,legacy --no-latency-pass --no-429 " +
+      "--out DIR --merge a.json,b.json");
+  }
+  return options;
+}
+
+type Plan = { skip: string } | { only?: { commands: string[]; reason: string } };
+
+/**
+ * Variants whose cost grows with calls per resource are cut where one scenario would take
+ * longer than about a quarter of an hour on its own; the reason goes into the results.
+ */
+function plan(variant: Variant, items: number, latencyMs: number): Plan {
+  const objects = items + Math.ceil(items / 20);
+  const minutesAtCeiling = (calls: number) => Math.round(calls / CLIENT_RATE_LIMIT / 60);
+  if (variant === "unbatched" && items >= 5000) {
+    return {
+      skip:
+        `one call per resource at ${items} items is ≥ ${5 * objects} calls per up (each check and ` +
+        `create reads all ${Math.ceil(objects / 1000)} search pages): > ${minutesAtCeiling(5 * objects)} ` +
+        `min at the ${CLIENT_RATE_LIMIT} req/s client ceiling`,
+    };
+  }
+  if (variant === "unbatched" && items >= 1000 && latencyMs === 0) {
+    return {
+      skip:
+        `about ${5 * objects} calls per up, ≥ ${minutesAtCeiling(5 * objects)} min at the ` +
+        `${CLIENT_RATE_LIMIT} req/s client ceiling; measured in the latency pass, where the target is`,
+    };
+  }
+  if (variant === "unbatched" && items >= 1000) {
+    return {
+      only: {
+        commands: ["preview (empty stack)", "up (from empty)"],
+        reason: `up no change, preview after a change and refresh (~${2 * objects} calls) left out to bound the run`,
+      },
+    };
+  }
+  if (variant === "legacy" && items >= 5000) {
+    return {
+      skip:
+        `the legacy scripts make ${2 * objects} sequential calls per run, ` +
+        `~${Math.round((2 * objects * (latencyMs + WRITE_PROCESSING_MS)) / 60000)} min with latency`,
+    };
+  }
+  if (variant === "legacy" && items >= 1000 && latencyMs > 0) {
+    return {
+      only: {
+        commands: ["up (from empty)", "up (no change)"],
+        reason: "the rerun without ID files shows the same duplicates as without latency",
+      },
+    };
+  }
+  return {};
+}
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  if (options.merge) return mergeResults(options.merge, options.out);
+  const started = new Date();
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  const uptimeBefore = uptime();
+  log(`bench: ${os.cpus().length} cores, ${uptimeBefore}`);
+  log(`bench: sizes ${options.sizes.join(", ")}; variants ${options.variants.join(", ")}; ` +
+    `latency pass ${options.noLatencyPass ? "off" : `${options.latencyMs} ms`}`);
+
+  const passes = options.noLatencyPass ? [0] : [0, options.latencyMs];
+  const scenarios: ScenarioFigures[] = [];
+  const save = () => writeResults(options, started, scenarios, uptimeBefore, uptime());
+  const logAndSave = (line: string) => {
+    log(line);
+    save();
+  };
+
+  for (const latencyMs of passes) {
+    for (const items of options.sizes) {
+      for (const variant of options.variants) {
+        const planned = plan(variant, items, latencyMs);
+        if ("skip" in planned) {
+          log(`  ${variant} ${items} items, latency ${latencyMs} ms: skipped: ${planned.skip}`);
+          scenarios.push(skippedScenario(variant, items, latencyMs, `skipped: ${planned.skip}`));
+          continue;
+        }
+        const onStart = (figures: ScenarioFigures) => scenarios.push(figures);
+        const { parallel } = options;
+        await runScenario({ variant, items, latencyMs, parallel, only: planned.only, onStart }, logAndSave);
+        save();
+      }
+    }
+  }
+  if (!options.no429) {
+    // Square's 429 answers, injected into the first batch writes of an up: the run must succeed.
+    const items = options.sizes.includes(100) ? 100 : options.sizes[0];
+    const onStart = (figures: ScenarioFigures) => scenarios.push(figures);
+    const { parallel } = options;
+    await runScenario(
+      { variant: "product", items, latencyMs: 0, parallel, inject429: true, onStart },
+      logAndSave,
+    );
+    save();
+  }
+  log(`bench: done in ${Math.round((Date.now() - started.getTime()) / 60000)} min; ${uptime()}`);
+  log(`bench: wrote ${path.join(options.out, "latest.md")} and latest.json`);
+}
+
+/**
+ * Combines results of several runs (e.g. the small sizes and the 5,000-item run, started apart
+ * to bound the wall time) into one report; each keeps its own load figures.
+ */
+function mergeResults(files: string[], out: string) {
+  const runs = files.map((file) => JSON.parse(fs.readFileSync(file, "utf8")) as Results);
+  const first = runs[0];
+  const merged: Results = {
+    ...first,
+    startedAt: runs.map((r) => r.startedAt).sort()[0],
+    finishedAt: runs.map((r) => r.finishedAt).sort().reverse()[0],
+    uptimeBefore: runs.map((r) => r.uptimeBefore).join(" | "),
+    uptimeAfter: runs.map((r) => r.uptimeAfter).join(" | "),
+    settings: { ...first.settings, sizes: [...new Set(runs.flatMap((r) => r.settings.sizes))].sort((a, b) => a - b) },
+    scenarios: runs.flatMap((r) => r.scenarios),
+    runs: runs.map((r) => ({ startedAt: r.startedAt, finishedAt: r.finishedAt, sizes: r.settings.sizes, uptimeBefore: r.uptimeBefore, uptimeAfter: r.uptimeAfter })),
+  };
+  fs.mkdirSync(out, { recursive: true });
+  fs.writeFileSync(path.join(out, "latest.json"), `${JSON.stringify(merged, null, 2)}\n`);
+  fs.writeFileSync(path.join(out, "latest.md"), renderReport(merged));
+  process.stdout.write(`bench: merged ${files.length} runs into ${path.join(out, "latest.md")}\n`);
+}
+
+function skippedScenario(variant: Variant, items: number, latencyMs: number, skipped: string) {
+  const categories = Math.ceil(items / 20);
+  const variations = Array.from({ length: items }, (_, i) => (i % 3) + 1).reduce((a, b) => a + b, 0);
+  return {
+    variant,
+    items,
+    objects: { categories, items, variations },
+    latencyMs,
+    commands: [],
+    loadAverage: { before: [], after: [] },
+    skipped,
+  } satisfies ScenarioFigures;
+}
+
+function writeResults(
+  options: BenchOptions,
+  started: Date,
+  scenarios: ScenarioFigures[],
+  uptimeBefore: string,
+  uptimeAfter: string,
+) {
+  const results: Results = {
+    startedAt: started.toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version },
+    uptimeBefore,
+    uptimeAfter,
+    settings: {
+      sizes: options.sizes,
+      latencyMs: options.latencyMs,
+      parallel: options.parallel ?? 4 * os.cpus().length,
+      parallelSource: options.parallel ? "--parallel" : "engine default, 4 × cores",
+      emulatorWriteProcessingMs: WRITE_PROCESSING_MS,
+      clientRateLimitPerSecond: CLIENT_RATE_LIMIT,
+    },
+    scenarios,
+  };
+  fs.mkdirSync(options.out, { recursive: true });
+  fs.writeFileSync(path.join(options.out, "latest.json"), `${JSON.stringify(results, null, 2)}\n`);
+  fs.writeFileSync(path.join(options.out, "latest.md"), renderReport(results));
+}
+
+
+
+function uptime(): string {
+  return `load average ${os.loadavg().map((n) => n.toFixed(2)).join(", ")}`;
+}
+
+function positiveInteger(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`Expected a positive integer, got "${text}".`);
+  return n;
+}
+
+function nonNegativeInteger(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`Expected an integer ≥ 0, got "${text}".`);
+  return n;
+}
+
+function variant(text: string): Variant {
+  if (!(ALL_VARIANTS as string[]).includes(text)) {
+    throw new Error(`Unknown variant "${text}"; choose from ${ALL_VARIANTS.join(", ")}.`);
+  }
+  return text as Variant;
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,243 @@
+import * as fs from "fs";
+import * as path from "path";
+
+import { SquareClient } from "square";
+
+import { startEmulator, type RunningEmulator } from "../emulator";
+import { PulumiWorkspace } from "../tests/e2e/pulumi-workspace";
+import { benchMenu, objectCounts, withOnePriceChanged, type BenchMenu } from "./bench-menu";
+import { runLegacyScripts, type LegacyIdFiles } from "./legacy-reenactment";
+import { ProviderMemorySampler } from "./provider-memory";
+
+export const TOKEN = "sq-bench-token-5d1e0b7a";
+/** How long each write holds the emulated account's write lock (the emulator's default). */
+export const WRITE_PROCESSING_MS = 20;
+
+export type Variant = "product" | "floor" | "unbatched" | "legacy";
+
+export const COMMANDS = [
+  "preview (empty stack)",
+  "up (from empty)",
+  "up (no change)",
+  "preview (one price changed)",
+  "refresh",
+] as const;
+export type CommandName = (typeof COMMANDS)[number] | "up (from empty, 3×429 injected)";
+
+export interface CommandFigures {
+  command: string;
+  ok: boolean;
+  seconds: number;
+  calls: Record<string, number>;
+  totalCalls: number;
+  writeCalls: number;
+  /** Peak resident memory (VmHWM) of the dynamic-provider process, in MB. */
+  providerPeakMb?: number;
+  note?: string;
+  /** The end of the command's output, when it failed. */
+  failure?: string;
+}
+
+export interface ScenarioFigures {
+  variant: Variant;
+  items: number;
+  objects: ReturnType<typeof objectCounts>;
+  latencyMs: number;
+  commands: CommandFigures[];
+  loadAverage: { before: number[]; after: number[] };
+  skipped?: string;
+}
+
+export interface ScenarioOptions {
+  variant: Variant;
+  items: number;
+  latencyMs: number;
+  /** Passed as --parallel to every command; the engine's default (4 × cores) when absent. */
+  parallel?: number;
+  /** Inject 3 × 429 (Retry-After: 1 s) into the batch upserts of the first up. */
+  inject429?: boolean;
+  /** Run only these commands (the others are listed as skipped, with this reason). */
+  only?: { commands: string[]; reason: string };
+  /** Called once the scenario's figures exist, so a caller can save them as they fill. */
+  onStart?(figures: ScenarioFigures): void;
+}
+
+const WRITE_OPERATIONS = [
+  "UpsertCatalogObject",
+  "BatchUpsertCatalogObjects",
+  "DeleteCatalogObject",
+  "BatchDeleteCatalogObjects",
+];
+const FLOOR_PROGRAM = path.join(__dirname, "floor-program.ts");
+
+/** One variant on one menu at one latency, against a fresh emulator (one seller account). */
+export async function runScenario(options: ScenarioOptions, log: (line: string) => void) {
+  const menu = benchMenu(options.items);
+  const figures: ScenarioFigures = {
+    variant: options.variant,
+    items: options.items,
+    objects: objectCounts(menu),
+    latencyMs: options.latencyMs,
+    commands: [],
+    loadAverage: { before: loadAverage(), after: [] },
+  };
+  if (options.only) figures.skipped = `only ${options.only.commands.join(", ")}: ${options.only.reason}`;
+  options.onStart?.(figures);
+  const emulator = await startEmulator({ token: TOKEN, writeProcessingMs: WRITE_PROCESSING_MS });
+  emulator.faults.setLatencyMs(options.latencyMs);
+  try {
+    if (options.variant === "legacy") await runLegacy(emulator, menu, figures, log, options.only);
+    else await runPulumi(emulator, menu, options, figures, log);
+  } finally {
+    await emulator.stop();
+    figures.loadAverage.after = loadAverage();
+  }
+  return figures;
+}
+
+async function runPulumi(
+  emulator: RunningEmulator,
+  menu: BenchMenu,
+  options: ScenarioOptions,
+  figures: ScenarioFigures,
+  log: (line: string) => void,
+) {
+  const isFloor = options.variant === "floor";
+  const workspace = await PulumiWorkspace.create({
+    program: isFloor ? fs.readFileSync(FLOOR_PROGRAM, "utf8") : undefined,
+    config: { environment: "local", baseUrl: emulator.url, menuFile: "menu.json" },
+    secrets: { accessToken: TOKEN },
+    env: options.variant === "unbatched" ? { SQUARE_CATALOG_UNBATCHED: "true" } : {},
+    stack: "bench",
+  });
+  const parallel = options.parallel ? ["--parallel", String(options.parallel)] : [];
+  const preview = ["preview", "--non-interactive", ...parallel];
+  const up = ["up", "--yes", "--non-interactive", "--skip-preview", ...parallel];
+  const refresh = ["refresh", "--yes", "--non-interactive", "--skip-preview", ...parallel];
+  const dir = fs.realpathSync(workspace.dir);
+
+  const measure = async (command: CommandName, args: string[]) => {
+    if (options.only && !options.only.commands.includes(command)) return undefined;
+    emulator.resetCounters();
+    const sampler = new ProviderMemorySampler(dir);
+    sampler.start();
+    const started = process.hrtime.bigint();
+    const result = await workspace.run(args);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const memory = await sampler.stop();
+    const entry = commandFigures(command, emulator, seconds, memory.peakMb, result.code === 0);
+    if (result.code !== 0) entry.failure = result.output.slice(-3000);
+    figures.commands.push(entry);
+    log(describe(figures, entry));
+    return entry;
+  };
+
+  try {
+    workspace.writeFile("menu.json", menu);
+    if (options.inject429) {
+      emulator.faults.failNext("BatchUpsertCatalogObjects", 3, { status: 429, retryAfterSeconds: 1 });
+      const entry = await measure("up (from empty, 3×429 injected)", up);
+      if (entry) entry.note = describeHoldings(emulator, menu);
+      return;
+    }
+    await measure("preview (empty stack)", preview);
+    const created = await measure("up (from empty)", up);
+    if (created && !isFloor) created.note = describeHoldings(emulator, menu);
+    await measure("up (no change)", up);
+    workspace.writeFile("menu.json", withOnePriceChanged(menu));
+    await measure("preview (one price changed)", preview);
+    await measure("refresh", refresh);
+  } finally {
+    workspace.dispose();
+  }
+}
+
+async function runLegacy(
+  emulator: RunningEmulator,
+  menu: BenchMenu,
+  figures: ScenarioFigures,
+  log: (line: string) => void,
+  only?: ScenarioOptions["only"],
+) {
+  const square = new SquareClient({ token: TOKEN, baseUrl: emulator.url });
+  const idFiles: LegacyIdFiles = { categoryIds: {}, menuItemIds: {} };
+
+  const measure = async (command: string, run: () => Promise<string>) => {
+    if (only && !only.commands.includes(command)) return;
+    emulator.resetCounters();
+    const started = process.hrtime.bigint();
+    let note: string;
+    let ok = true;
+    try {
+      note = await run();
+    } catch (error) {
+      ok = false;
+      note = `failed: ${(error as Error).message}`;
+    }
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const entry = commandFigures(command, emulator, seconds, undefined, ok);
+    entry.note = note;
+    figures.commands.push(entry);
+    log(describe(figures, entry));
+  };
+
+  await measure("up (from empty)", async () => {
+    const run = await runLegacyScripts(square, menu, idFiles);
+    return `created ${run.created}; ${describeHoldings(emulator, menu)}`;
+  });
+  await measure("up (no change)", async () => {
+    const run = await runLegacyScripts(square, menu, idFiles);
+    return `ID files list all ${run.foundInIdFiles}; created ${run.created}`;
+  });
+  // The scripts' second line of defence, alone: a rerun whose ID files were lost. Only the list's
+  // first page is read, so every object past it looks absent and is created again.
+  await measure("rerun without ID files", async () => {
+    const run = await runLegacyScripts(square, menu, { categoryIds: {}, menuItemIds: {} });
+    return (
+      `found by scan ${run.foundByScan}, created again ${run.created}; ` +
+      describeHoldings(emulator, menu)
+    );
+  });
+}
+
+function commandFigures(
+  command: string,
+  emulator: RunningEmulator,
+  seconds: number,
+  providerPeakMb: number | undefined,
+  ok: boolean,
+): CommandFigures {
+  const calls = Object.fromEntries(Object.entries(emulator.counters()).filter(([, n]) => n > 0));
+  const totalCalls = Object.values(calls).reduce((sum, n) => sum + n, 0);
+  const writeCalls = WRITE_OPERATIONS.reduce((sum, op) => sum + (calls[op] ?? 0), 0);
+  return { command, ok, seconds: round(seconds), calls, totalCalls, writeCalls, providerPeakMb };
+}
+
+/** What the emulated account holds afterwards, against what the menu declares. */
+function describeHoldings(emulator: RunningEmulator, menu: BenchMenu): string {
+  const live = emulator.objects().filter((o) => !o.is_deleted);
+  const items = live.filter((o) => o.type === "ITEM").length;
+  const categories = live.filter((o) => o.type === "CATEGORY").length;
+  return (
+    `Square holds ${items} items / ${categories} categories ` +
+    `(menu: ${menu.items.length} / ${menu.categories.length})`
+  );
+}
+
+function describe(figures: ScenarioFigures, entry: CommandFigures): string {
+  const memory = entry.providerPeakMb === undefined ? "" : `, provider ${entry.providerPeakMb} MB`;
+  return (
+    `  ${figures.variant} ${figures.items} items, latency ${figures.latencyMs} ms: ` +
+    `${entry.command}: ${entry.ok ? "ok" : "FAILED"} ${entry.seconds} s, ` +
+    `${entry.totalCalls} calls (${entry.writeCalls} writes)${memory}` +
+    (entry.note ? ` [${entry.note}]` : "")
+  );
+}
+
+function loadAverage(): number[] {
+  return require("os").loadavg().map((n: number) => round(n));
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100;
+}
