@@ -18,6 +18,19 @@ export interface CommandResult {
   stderr: string;
   /** stdout and stderr, for assertions on what the user sees. */
   output: string;
+  /** The signal that ended the command, when it was killed. */
+  signal?: NodeJS.Signals;
+}
+
+/** A command started with `PulumiWorkspace.start`. */
+export interface RunningCommand {
+  /** The CLI's process ID, which is also its process group's. */
+  pid: number;
+  done: Promise<CommandResult>;
+  /** What the command has printed so far. */
+  output(): string;
+  /** SIGKILL to the command's process group. */
+  kill(): void;
 }
 
 export interface WorkspaceOptions {
@@ -147,15 +160,29 @@ export class PulumiWorkspace {
   }
 
   run(args: string[], extraEnv: Record<string, string> = {}): Promise<CommandResult> {
-    return new Promise((resolve, reject) => {
-      const child = spawn("pulumi", args, {
-        cwd: this.dir,
-        env: { ...this.env, ...extraEnv },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
+    return this.launch(args, extraEnv, false).done;
+  }
+
+  /**
+   * Starts a command in a process group of its own and returns at once, so a test can do
+   * something while it runs, or kill it the way a crash, an OOM killer or `kill -9` would:
+   * `kill()` sends SIGKILL to the whole group (the CLI, its language host and the program).
+   */
+  start(args: string[], extraEnv: Record<string, string> = {}): RunningCommand {
+    return this.launch(args, extraEnv, true);
+  }
+
+  private launch(args: string[], extraEnv: Record<string, string>, detached: boolean): RunningCommand {
+    const child = spawn("pulumi", args, {
+      cwd: this.dir,
+      env: { ...this.env, ...extraEnv },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached,
+    });
+    let output = "";
+    const done = new Promise<CommandResult>((resolve, reject) => {
       let stdout = "";
       let stderr = "";
-      let output = "";
       child.stdout.on("data", (chunk) => {
         stdout += chunk;
         output += chunk;
@@ -165,13 +192,22 @@ export class PulumiWorkspace {
         output += chunk;
       });
       child.on("error", reject);
-      child.on("close", (code) => {
+      child.on("close", (code, signal) => {
         // The transcript is what a test may print: arguments that carry a secret stay out.
         const shown = args.includes("--secret") ? [...args.slice(0, -1), "[secret]"] : args;
         this.transcript.push(`$ pulumi ${shown.join(" ")}\n${output}`);
-        resolve({ code: code ?? -1, stdout, stderr, output });
+        resolve({ code: code ?? (signal ? 128 : -1), stdout, stderr, output, signal: signal ?? undefined });
       });
     });
+    return {
+      pid: child.pid!,
+      done,
+      output: () => output,
+      kill: () => {
+        if (!detached) throw new Error("Only a command started with start() can be killed.");
+        process.kill(-child.pid!, "SIGKILL");
+      },
+    };
   }
 
   dispose(): void {
