@@ -30,6 +30,14 @@ export async function checkSquareAccess(settings: ProviderSettings): Promise<voi
           `Check that it is this environment's token. ${setToken}`,
       );
     }
+    if (error instanceof SquareError && (error.statusCode === 429 || (error.statusCode ?? 0) >= 500)) {
+      throw new PreflightError(
+        `${where} answered HTTP ${error.statusCode} to GET /v2/catalog/info ` +
+          `${error.statusCode === 429 ? "(rate limited)" : "(server error)"} three times in a row. ` +
+          "Square is busy or failing, which is not a problem with your settings; nothing was " +
+          "written. Run `pulumi up` again in a minute.",
+      );
+    }
     if (error instanceof SquareError && error.statusCode) {
       throw new PreflightError(
         `${where} answered HTTP ${error.statusCode} to GET /v2/catalog/info: ` +
