@@ -223,9 +223,14 @@ export class SquareCatalogApi {
       advice =
         " The object was changed in Square since this stack last saw it. Run `pulumi refresh` " +
         "to see the change, then `pulumi up` again.";
+    } else if (status === 429 || status >= 500) {
+      advice =
+        ` Square was still ${status === 429 ? "rate limiting" : "failing"} after ${MAX_ATTEMPTS} ` +
+        "attempts; this is on Square's side, not in your settings. Run `pulumi up` again in a " +
+        "minute: it checks Square first and writes nothing twice.";
     }
     return new SquareApiError(
-      `${operation} failed with HTTP ${status}: ${details || "no details"}.${advice}`,
+      `${operation} failed with HTTP ${status}: ${(details || "no details").replace(/\.$/, "")}.${advice}`,
       operation,
       status,
       codes,
