@@ -5,6 +5,6 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": "ts-jest" },
   // End-to-end tests start the real Pulumi engine, which takes seconds per command.
-  testTimeout: 180_000,
+  testTimeout: 300_000,
   maxWorkers: 2,
 };

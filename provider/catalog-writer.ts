@@ -7,6 +7,8 @@ import { SquareApiError } from "./square-api-error";
 
 /** One resource's write: its complete object (an item carries its variations). */
 export interface UpsertRequest {
+  /** The engine's parallelism, when known: a batch is complete once this many writes wait. */
+  engineParallelism?: number;
   /** Stack, resource kind and normalized name: unique within a run. */
   identity: string;
   /** A digest of the intended content, so a changed object gets a new idempotency key. */
@@ -54,8 +56,6 @@ export interface WriterOptions {
 export class CatalogWriter {
   private busy = false;
   private lastArrival = 0;
-  /** The most writes ever waiting at once: the engine's parallelism, as seen from here. */
-  private widestBatch = 1;
   private upserts: PendingUpsert[] = [];
   private deletes: PendingDelete[] = [];
 
@@ -87,18 +87,20 @@ export class CatalogWriter {
   }
 
   /**
-   * Waits for the engine's other parallel steps to hand over their writes. When as many writes
-   * wait as ever did at once, every step the engine runs is waiting here: nothing more will come.
+   * Waits for the engine's other parallel steps to hand over their writes. The engine runs at
+   * most `engineParallelism` steps at once, so once that many writes wait, nothing more can come
+   * until this batch is answered. Otherwise the batch leaves when writes stop arriving for a
+   * moment, or when the oldest has waited long enough (fewer steps were ready than slots).
    */
   private async gather(): Promise<void> {
     if (this.options.unbatched) return;
     const started = Date.now();
     for (;;) {
-      const now = Date.now();
       const waiting = this.upserts.length + this.deletes.length;
-      this.widestBatch = Math.max(this.widestBatch, waiting);
-      const quiet = waiting >= this.widestBatch ? FULL_BATCH_QUIET_MS : this.options.quietMs;
-      const quietLeft = quiet - (now - this.lastArrival);
+      const slots = Math.max(0, ...this.upserts.map((u) => u.engineParallelism ?? 0));
+      if (slots > 0 && waiting >= slots) return;
+      const now = Date.now();
+      const quietLeft = this.options.quietMs - (now - this.lastArrival);
       const waitLeft = this.options.maxWaitMs - (now - started);
       if (quietLeft <= 0 || waitLeft <= 0) return;
       await new Promise((resolve) => setTimeout(resolve, Math.min(quietLeft, waitLeft)));
@@ -204,9 +206,6 @@ export class CatalogWriter {
     }
   }
 }
-
-/** Even a full batch waits this long: steps finishing together arrive a few ms apart. */
-const FULL_BATCH_QUIET_MS = 10;
 
 function countObjects(object: Square.CatalogObject): number {
   return 1 + (object.type === "ITEM" ? (object.itemData?.variations?.length ?? 0) : 0);

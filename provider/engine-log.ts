@@ -8,7 +8,7 @@ type Severity = "info" | "warning";
 
 let client: { log(request: unknown, done: (error: unknown) => void): void } | undefined;
 
-export function tellUser(severity: Severity, message: string): Promise<void> {
+export function tellUser(severity: Severity, message: string, urn = ""): Promise<void> {
   return new Promise((resolve) => {
     try {
       /* eslint-disable @typescript-eslint/no-require-imports */
@@ -25,7 +25,7 @@ export function tellUser(severity: Severity, message: string): Promise<void> {
         severity === "warning" ? engineProto.LogSeverity.WARNING : engineProto.LogSeverity.INFO,
       );
       request.setMessage(message);
-      request.setUrn("");
+      request.setUrn(urn);
       client!.log(request, (error) => {
         if (error) console.error(`${severity}: ${message}`);
         resolve();

@@ -50,7 +50,7 @@ export const providerImplementation: pulumi.dynamic.ResourceProvider = {
     if (inputs.adopt) {
       const problem = await verifyAdoption(inputs, snapshot);
       if (problem) return { inputs, failures: [problem] };
-      await tellUser("info", `Will adopt ${describeAdoption(inputs)} instead of creating it.`);
+      await tellUser("info", `Will adopt ${describeAdoption(inputs)} instead of creating it.`, urnOf(inputs));
       return { inputs };
     }
 
@@ -60,7 +60,7 @@ export const providerImplementation: pulumi.dynamic.ResourceProvider = {
         ...inputs,
         adopt: { squareId: twins[0].id!, reason: "same name in Square (adoptExisting)" },
       };
-      await tellUser("info", `Will adopt ${describeAdoption(adopted)} instead of creating it.`);
+      await tellUser("info", `Will adopt ${describeAdoption(adopted)} instead of creating it.`, urnOf(adopted));
       return { inputs: adopted };
     }
     if (twins.length) {
@@ -85,6 +85,7 @@ export const providerImplementation: pulumi.dynamic.ResourceProvider = {
     const object = buildObject(inputs, existing);
     const written = await runtime.writer.upsert({
       identity: identityOf(inputs),
+      engineParallelism: inputs.engineParallelism,
       fingerprint: digestOf(declaredContent(inputs)),
       object,
     });
@@ -113,6 +114,7 @@ export const providerImplementation: pulumi.dynamic.ResourceProvider = {
           `has ${duplicates.length} other live cop${duplicates.length === 1 ? "y" : "ies"}: ` +
           `${duplicates.join(", ")}. Run \`npm run duplicates -- scan\` to see them, ` +
           "and `npm run duplicates -- clean` to remove them.",
+        urnOf(previous),
       );
     }
     const outs: CatalogOutputs = {
@@ -128,6 +130,7 @@ export const providerImplementation: pulumi.dynamic.ResourceProvider = {
     const object = buildObject(inputs, existingFrom({ ...(olds as CatalogOutputs), squareId: id }));
     const written = await runtime.writer.upsert({
       identity: identityOf(inputs),
+      engineParallelism: inputs.engineParallelism,
       fingerprint: digestOf([declaredContent(inputs), (olds as CatalogOutputs).squareVersion]),
       object,
     });
@@ -141,6 +144,14 @@ export const providerImplementation: pulumi.dynamic.ResourceProvider = {
     (await runtime.snapshot()).forget(id);
   },
 };
+
+/** The resource's URN, rebuilt from its scope and name, so a message shows under it. */
+function urnOf(inputs: CatalogInputs): string {
+  if (!inputs.pulumiName) return "";
+  const [project, stack] = inputs.scope.split("/");
+  const type = inputs.kind === "category" ? "CatalogCategory" : "CatalogItem";
+  return `urn:pulumi:${stack}::${project}::pulumi-nodejs:dynamic/square:${type}::${inputs.pulumiName}`;
+}
 
 function describeAdoption(inputs: CatalogInputs): string {
   return `existing ${inputs.kind} "${inputs.name}" (${inputs.adopt!.squareId}, from ${inputs.adopt!.reason})`;

@@ -18,7 +18,10 @@ export interface ProviderRuntime {
   writer: CatalogWriter;
   /** The run's shared snapshot, read on first use. */
   snapshot(): Promise<CatalogSnapshot>;
-  /** Existing objects by ID; deleted ones included, so "deleted" and "unknown" differ. */
+  /**
+   * Existing objects by ID; deleted ones included, so "deleted" and "unknown" differ. Rejects
+   * when Square could not be asked: "no answer" never means "no such object".
+   */
   retrieve(id: string): Promise<Square.CatalogObject | undefined>;
 }
 
@@ -27,10 +30,10 @@ const RUNTIME_KEY = "__squareCatalogProviderRuntime";
 /** Long enough for the engine to hand over its parallel steps, short enough not to be felt. */
 const GATHER_MS = 15;
 /** See WriterOptions: how the write lane collects the engine's parallel steps into one call. */
-const WRITE_QUIET_MS = 100;
-const WRITE_MAX_WAIT_MS = 1000;
+const WRITE_QUIET_MS = 1000;
+const WRITE_MAX_WAIT_MS = 5000;
 /** A create re-reads Square's recent changes when the snapshot is older than this. */
-const CATCH_UP_AFTER_MS = 1000;
+const CATCH_UP_AFTER_MS = 5000;
 
 type Registry = { [RUNTIME_KEY]?: ProviderRuntime };
 
@@ -61,7 +64,8 @@ export function installRuntime(
     return snapshot;
   };
 
-  const pendingRetrievals = new Map<string, ((object?: Square.CatalogObject) => void)[]>();
+  type Waiter = { resolve(object?: Square.CatalogObject): void; reject(error: unknown): void };
+  const pendingRetrievals = new Map<string, Waiter[]>();
   let retrievalScheduled = false;
   const flushRetrievals = async () => {
     retrievalScheduled = false;
@@ -70,9 +74,11 @@ export function installRuntime(
     try {
       const found = await lazyApi().retrieve([...waiting.keys()]);
       const byId = new Map(found.map((o) => [o.id, o]));
-      for (const [id, callbacks] of waiting) callbacks.forEach((done) => done(byId.get(id)));
-    } catch {
-      for (const callbacks of waiting.values()) callbacks.forEach((done) => done(undefined));
+      for (const [id, waiters] of waiting) waiters.forEach((w) => w.resolve(byId.get(id)));
+    } catch (error) {
+      // A failed lookup is not an answer: taken as "not found", a refresh would drop from the
+      // state an object that exists, and the next `up` would create it a second time.
+      for (const waiters of waiting.values()) waiters.forEach((w) => w.reject(error));
     }
   };
 
@@ -104,10 +110,10 @@ export function installRuntime(
     snapshot: loadSnapshot,
     // Lookups by ID that arrive together (a refresh of many resources) share one batch call.
     retrieve: (id) =>
-      new Promise((resolve) => {
-        const callbacks = pendingRetrievals.get(id) ?? [];
-        callbacks.push(resolve);
-        pendingRetrievals.set(id, callbacks);
+      new Promise((resolve, reject) => {
+        const waiters = pendingRetrievals.get(id) ?? [];
+        waiters.push({ resolve, reject });
+        pendingRetrievals.set(id, waiters);
         if (!retrievalScheduled && !settings.unbatched) {
           retrievalScheduled = true;
           setTimeout(() => void flushRetrievals(), GATHER_MS);

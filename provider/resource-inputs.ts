@@ -10,7 +10,18 @@ export interface Adoption {
   reason: string;
 }
 
-export interface CategoryInputs {
+/** What every catalog resource carries besides its content; none of it is ever diffed. */
+export interface RunContext {
+  /** The resource's Pulumi name, so messages can be attached to it in the engine's output. */
+  pulumiName?: string;
+  /**
+   * The engine's parallelism (`--parallel`), as the program sees it: at most this many writes
+   * can be waiting at once, so the write lane sends a batch as soon as that many have arrived.
+   */
+  engineParallelism?: number;
+}
+
+export interface CategoryInputs extends RunContext {
   kind: "category";
   /** `<project>/<stack>`: part of every idempotency key, so two stacks never share a write. */
   scope: string;
@@ -25,7 +36,7 @@ export interface VariationInputs {
   currency: string;
 }
 
-export interface ItemInputs {
+export interface ItemInputs extends RunContext {
   kind: "item";
   scope: string;
   name: string;

@@ -27,7 +27,13 @@ export class CatalogCategory extends pulumi.dynamic.Resource {
   declare readonly duplicatesInSquare: pulumi.Output<string[] | undefined>;
 
   constructor(resourceName: string, args: CatalogCategoryArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = { kind: "category", scope: args.scope ?? currentScope(), ...args, ...ASSIGNED_OUTPUTS };
+    const props = {
+      kind: "category",
+      scope: args.scope ?? currentScope(),
+      ...runContext(resourceName),
+      ...args,
+      ...ASSIGNED_OUTPUTS,
+    };
     super(catalogProvider, resourceName, props, opts, "square", "CatalogCategory");
   }
 }
@@ -58,6 +64,7 @@ export class CatalogItem extends pulumi.dynamic.Resource {
     const props = {
       kind: "item",
       scope: args.scope ?? currentScope(),
+      ...runContext(resourceName),
       presentAtAllLocations: true,
       locationIds: [],
       ...args,
@@ -67,6 +74,15 @@ export class CatalogItem extends pulumi.dynamic.Resource {
     };
     super(catalogProvider, resourceName, props, opts, "square", "CatalogItem");
   }
+}
+
+function runContext(pulumiName: string) {
+  // Set by Pulumi's Node.js runner from the engine's --parallel (default: 4 per core).
+  const parallel = Number(process.env.PULUMI_NODEJS_PARALLEL);
+  return {
+    pulumiName,
+    ...(Number.isInteger(parallel) && parallel > 0 ? { engineParallelism: parallel } : {}),
+  };
 }
 
 function currentScope(): string {

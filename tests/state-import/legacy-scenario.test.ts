@@ -201,7 +201,12 @@ function resourceName(urn: string): string {
 /** The `pulumi preview --diff` text of each resource, by resource name. */
 function resourceBlocks(output: string): Map<string, string> {
   const blocks = new Map<string, string>();
-  const parts = output.split(/\n(?=\s*[+~-] pulumi-nodejs)/);
+  // The provider's "Will adopt …" diagnostics are printed in the stream between the blocks.
+  const plan = output
+    .split("\n")
+    .filter((line) => !/^\s*Will adopt /.test(line))
+    .join("\n");
+  const parts = plan.split(/\n(?=\s*[+~-] pulumi-nodejs)/);
   for (const part of parts) {
     const urn = /\[urn=([^\]]+)\]/.exec(part)?.[1];
     if (urn) blocks.set(resourceName(urn), part);
