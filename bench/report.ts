@@ -4,6 +4,9 @@ export interface Results {
   startedAt: string;
   finishedAt: string;
   machine: { cores: number; cpu?: string; node: string };
+  /** The commit measured, and any uncommitted provider changes in the working tree. */
+  source?: string;
+  note?: string;
   uptimeBefore: string;
   uptimeAfter: string;
   settings: {
@@ -43,6 +46,8 @@ export function renderReport(results: Results): string {
     "",
     `Run ${results.startedAt} → ${results.finishedAt} on ${results.machine.cores} cores ` +
       `(${results.machine.cpu ?? "unknown CPU"}), Node ${results.machine.node}.`,
+    ...(results.source ? [`Code measured: ${results.source}.`] : []),
+    ...(results.note ? ["", results.note] : []),
     `Machine load before: ${results.uptimeBefore}; after: ${results.uptimeAfter} ` +
       "(other processes, e.g. test suites, may share the machine).",
     ...(results.runs ?? []).map(

@@ -23,6 +23,8 @@ interface BenchOptions {
   no429: boolean;
   /** Earlier results files to combine into one report instead of running anything. */
   merge?: string[];
+  /** A sentence for the top of a merged report (e.g. what was running beside it). */
+  note?: string;
   out: string;
 }
 
@@ -55,6 +57,7 @@ function parseArgs(argv: string[]): BenchOptions {
     else if (flag === "--no-latency-pass") options.noLatencyPass = true;
     else if (flag === "--no-429") options.no429 = true;
     else if (flag === "--merge") options.merge = value().split(",").map((f) => path.resolve(f));
+    else if (flag === "--note") options.note = value();
     else if (flag === "--out") options.out = path.resolve(value());
     else throw new Error(`Unknown option ${argv[i]}. Options: --sizes 10,100 --latency-ms 150 ` +
       "--parallel 8 --variants floor,product,unbatched,legacy --no-latency-pass --no-429 " +
@@ -115,7 +118,7 @@ function plan(variant: Variant, items: number, latencyMs: number): Plan {
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
-  if (options.merge) return mergeResults(options.merge, options.out);
+  if (options.merge) return mergeResults(options.merge, options.out, options.note);
   const started = new Date();
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const uptimeBefore = uptime();
@@ -166,7 +169,7 @@ async function main() {
  * Combines results of several runs (e.g. the small sizes and the 5,000-item run, started apart
  * to bound the wall time) into one report; each keeps its own load figures.
  */
-function mergeResults(files: string[], out: string) {
+function mergeResults(files: string[], out: string, note?: string) {
   const runs = files.map((file) => JSON.parse(fs.readFileSync(file, "utf8")) as Results);
   const first = runs[0];
   const merged: Results = {
@@ -177,6 +180,7 @@ function mergeResults(files: string[], out: string) {
     uptimeAfter: runs.map((r) => r.uptimeAfter).join(" | "),
     settings: { ...first.settings, sizes: [...new Set(runs.flatMap((r) => r.settings.sizes))].sort((a, b) => a - b) },
     scenarios: runs.flatMap((r) => r.scenarios),
+    note,
     runs: runs.map((r) => ({ startedAt: r.startedAt, finishedAt: r.finishedAt, sizes: r.settings.sizes, uptimeBefore: r.uptimeBefore, uptimeAfter: r.uptimeAfter })),
   };
   fs.mkdirSync(out, { recursive: true });
@@ -210,6 +214,7 @@ function writeResults(
     startedAt: started.toISOString(),
     finishedAt: new Date().toISOString(),
     machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version },
+    source: measuredSource(),
     uptimeBefore,
     uptimeAfter,
     settings: {
@@ -228,6 +233,18 @@ function writeResults(
 }
 
 
+
+/** The commit measured, and whether the provider's files differed from it (others' edits). */
+function measuredSource(): string {
+  const git = (args: string[]) =>
+    require("child_process").execFileSync("git", args, { cwd: path.join(__dirname, ".."), encoding: "utf8" }).trim();
+  try {
+    const dirty = git(["status", "--porcelain", "--", "provider", "stack", "index.ts"]);
+    return `${git(["rev-parse", "--short", "HEAD"])}${dirty ? ` with uncommitted changes in: ${dirty.split("\n").map((l: string) => l.slice(3)).join(", ")}` : ""}`;
+  } catch {
+    return "unknown (not a git checkout)";
+  }
+}
 
 function uptime(): string {
   return `load average ${os.loadavg().map((n) => n.toFixed(2)).join(", ")}`;
