@@ -33,9 +33,10 @@ export function checkMenuConsistency(input: unknown): LocatedProblem[] {
 
   const categoryNames = namedEntries(categories);
   problems.push(...findSameNames(categoryNames, "categories"));
-  problems.push(...findRepeatedKeys(categories));
+  problems.push(...findRepeatedKeys(categories, "categories"));
 
   problems.push(...findSameNames(namedEntries(items), "items"));
+  problems.push(...findRepeatedKeys(items, "items"));
 
   items.forEach((item, itemIndex) => {
     if (!isRecord(item)) return;
@@ -76,21 +77,21 @@ function findSameNames(
   return problems;
 }
 
-function findRepeatedKeys(categories: unknown[]): LocatedProblem[] {
+function findRepeatedKeys(entries: unknown[], list: "categories" | "items"): LocatedProblem[] {
   const firstIndexByKey = new Map<string, number>();
   const problems: LocatedProblem[] = [];
 
-  categories.forEach((category, index) => {
-    if (!isRecord(category) || typeof category.key !== "string") return;
-    const first = firstIndexByKey.get(category.key);
+  entries.forEach((entry, index) => {
+    if (!isRecord(entry) || typeof entry.key !== "string") return;
+    const first = firstIndexByKey.get(entry.key);
     if (first === undefined) {
-      firstIndexByKey.set(category.key, index);
+      firstIndexByKey.set(entry.key, index);
       return;
     }
     problems.push({
-      path: ["categories", index, "key"],
+      path: [list, index, "key"],
       message:
-        `${JSON.stringify(category.key)} is already the key of categories[${first}]; ` +
+        `${JSON.stringify(entry.key)} is already the key of ${list}[${first}]; ` +
         "keys must be unique",
     });
   });

@@ -120,6 +120,8 @@ export const menuVariationSchema = z.strictObject({
 });
 
 export const menuItemSchema = z.strictObject({
+  /** A stable identity, so renaming the item updates it in Square instead of replacing it. */
+  key: categoryKey.optional(),
   name: displayName("an item name", MAX_ITEM_NAME_LENGTH),
   description: description(),
   /** The name of a category declared in the same menu. */

@@ -17,8 +17,9 @@ export interface DeclaredCatalog {
 }
 
 /**
- * Turns a validated menu into resources. A resource's Pulumi name is the category's key or the
- * object's name, so it stays the same across runs; Square IDs come from Square.
+ * Turns a validated menu into resources. A resource's Pulumi name is the entry's `key`, else its
+ * name: with a key, a rename is an in-place update in Square; without one, a renamed entry is a
+ * new object (checked against Square like any other) and the old one is deleted.
  */
 export function declareCatalog(
   menu: Menu,
@@ -45,7 +46,7 @@ export function declareCatalog(
     // The menu was validated: every item names a declared category.
     const category = byNormalizedName.get(normalizeName(item.category))!;
     const resource = new CatalogItem(
-      `item:${name}`,
+      `item:${item.key ?? name}`,
       {
         name,
         description: item.description,

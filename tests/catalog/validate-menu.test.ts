@@ -135,6 +135,16 @@ describe("validateMenu", () => {
 
       expect(pathsOf(menu)).toEqual(["categories[1].key"]);
     });
+
+    it("are reported for repeated item keys", () => {
+      const menu = smallMenu();
+      menu.items = [
+        { ...menu.items[0], key: "club" },
+        { ...menu.items[0], name: "Another Wrap", key: "club" },
+      ];
+
+      expect(pathsOf(menu)).toEqual(["items[1].key"]);
+    });
   });
 
   describe("an item's category", () => {

@@ -250,6 +250,67 @@ describe("changes to a deployed catalog", () => {
   });
 });
 
+describe("renaming an entry that has a key", () => {
+  const keyed = () => {
+    const menu = structuredClone(SMALL_MENU) as typeof SMALL_MENU & {
+      items: { key?: string }[];
+    };
+    menu.items[0].key = "club-wrap";
+    return menu;
+  };
+
+  test("updates the object in place, and a name already taken in Square fails the preview", async () => {
+    const fixture = await catalogFixture({ menu: keyed() });
+    try {
+      expect((await fixture.workspace.up()).code).toBe(0);
+      const before = liveByType(fixture.emulator, "ITEM").find((i) => nameOfJson(i) === "Turkey Club Wrap")!;
+
+      const renamed = keyed();
+      renamed.items[0].name = "Turkey & Bacon Club Wrap";
+      fixture.workspace.writeFile("menu.json", renamed);
+      const plan = await fixture.workspace.previewJson();
+      const ops = plan.steps.filter((s) => s.urn.endsWith("::item:club-wrap")).map((s) => s.op);
+      expect(ops).toEqual(["update"]);
+      expect((await fixture.workspace.up()).code).toBe(0);
+      const after = liveByType(fixture.emulator, "ITEM").find((i) => i.id === before.id)!;
+      expect(nameOfJson(after)).toBe("Turkey & Bacon Club Wrap");
+      expect(liveByType(fixture.emulator, "ITEM")).toHaveLength(3);
+
+      const taken = await fixture.square.catalog.object.upsert({
+        idempotencyKey: `taken-${Date.now()}`,
+        object: {
+          type: "ITEM",
+          id: "#taken",
+          itemData: {
+            name: "Club Wrap Deluxe",
+            variations: [
+              {
+                type: "ITEM_VARIATION",
+                id: "#taken-v",
+                itemVariationData: {
+                  itemId: "#taken",
+                  name: "Regular",
+                  pricingType: "FIXED_PRICING",
+                  priceMoney: { amount: BigInt(1300), currency: "USD" },
+                },
+              },
+            ],
+          },
+        },
+      });
+      fixture.emulator.resetCounters();
+      renamed.items[0].name = "club wrap DELUXE";
+      fixture.workspace.writeFile("menu.json", renamed);
+      const preview = await fixture.workspace.preview();
+      expect(preview.code).not.toBe(0);
+      expect(preview.output).toContain(taken.catalogObject!.id!);
+      expect(writeCalls(fixture.emulator)).toBe(0);
+    } finally {
+      await fixture.dispose();
+    }
+  });
+});
+
 describe("deletion protection (on by default for production stacks)", () => {
   test("refuses in the preview to delete an item removed from the menu, and Square keeps it", async () => {
     const fixture = await catalogFixture({ menu: SMALL_MENU, config: { deletionProtection: "true" } });
