@@ -7,9 +7,9 @@
  * answer to the access token. Then the provider's `check` compares each object with
  * what Square already holds, so `pulumi preview` shows a plan free of duplicates.
  */
+import * as pulumi from "@pulumi/pulumi";
 import * as path from "path";
 
-import { menu as shippedMenu } from "./catalog/menu";
 import { loadMenuFile } from "./catalog/load-menu";
 import { declareCatalog, idMap } from "./stack/declare-catalog";
 import { checkSquareAccess } from "./stack/preflight";
@@ -18,7 +18,10 @@ import { loadAdoptions } from "./state-import/load-adoptions";
 
 async function main() {
   const config = readStackConfig();
-  const menu = config.menuFile ? loadMenuFile(path.resolve(config.menuFile)) : shippedMenu;
+  // Loaded here, not imported above, so a mistake in catalog/menu.ts is reported like any other.
+  const menu = config.menuFile
+    ? loadMenuFile(path.resolve(config.menuFile))
+    : (await import("./catalog/menu")).menu;
   // The program's cwd is the project directory, where the legacy scripts kept their files.
   const adoptions = loadAdoptions(path.resolve(config.legacyIdDir ?? "."), menu);
   await checkSquareAccess(config.settings);
@@ -31,4 +34,21 @@ async function main() {
   };
 }
 
-export = main();
+/**
+ * This project's own errors already say what, where and what to do next: shown as Pulumi's
+ * RunError they print as that message alone, without a stack trace around it.
+ */
+const EXPLAINED_ERRORS = new Set([
+  "SettingsError",
+  "MenuValidationError",
+  "MenuFileError",
+  "LegacyIdFileError",
+  "PreflightError",
+]);
+
+export = main().catch((error: unknown) => {
+  if (error instanceof Error && EXPLAINED_ERRORS.has(error.name)) {
+    throw new pulumi.RunError(error.message);
+  }
+  throw error;
+});
