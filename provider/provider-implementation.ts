@@ -89,7 +89,7 @@ export const providerImplementation: pulumi.dynamic.ResourceProvider = {
       fingerprint: digestOf(declaredContent(inputs)),
       object,
     });
-    (await runtime.snapshot()).remember(written);
+    await runtime.record(written.id!, written);
     return { id: written.id!, outs: outputsOf(inputs, written) };
   },
 
@@ -134,14 +134,14 @@ export const providerImplementation: pulumi.dynamic.ResourceProvider = {
       fingerprint: digestOf([declaredContent(inputs), (olds as CatalogOutputs).squareVersion]),
       object,
     });
-    (await runtime.snapshot()).remember(written);
+    await runtime.record(written.id!, written);
     return { outs: outputsOf(inputs, written) };
   },
 
   async delete(id) {
     const runtime = currentRuntime();
     await runtime.writer.delete([id]);
-    (await runtime.snapshot()).forget(id);
+    await runtime.record(id);
   },
 };
 

@@ -18,6 +18,8 @@ export interface ProviderRuntime {
   writer: CatalogWriter;
   /** The run's shared snapshot, read on first use. */
   snapshot(): Promise<CatalogSnapshot>;
+  /** Tells the run's snapshot about an object this run wrote (or deleted, with `undefined`). */
+  record(id: string, written?: Square.CatalogObject): Promise<void>;
   /**
    * Existing objects by ID; deleted ones included, so "deleted" and "unknown" differ. Rejects
    * when Square could not be asked: "no answer" never means "no such object".
@@ -108,6 +110,13 @@ export function installRuntime(
     },
     writer,
     snapshot: loadSnapshot,
+    // Unbatched mode keeps no snapshot: loading one only to record a write would cost calls.
+    async record(id, written) {
+      if (settings.unbatched || !snapshot) return;
+      const shared = await snapshot;
+      if (written) shared.remember(written);
+      else shared.forget(id);
+    },
     // Lookups by ID that arrive together (a refresh of many resources) share one batch call.
     retrieve: (id) =>
       new Promise((resolve, reject) => {
