@@ -131,7 +131,7 @@ function buildIntoCache() {
   log(
     `Building the Pulumi engine v${PULUMI_VERSION} from the Go module proxy into ${versionDir}.`,
   );
-  log("This happens once per machine and takes about 5 to 10 minutes on 2 cores.");
+  log("This happens once per machine: about 4 minutes on an idle 2-core machine, more if busy.");
 
   const goFlags = `${process.env.GOFLAGS || ""} -mod=readonly`.trim();
   const env = { ...process.env, GOFLAGS: goFlags, CGO_ENABLED: "0" };
