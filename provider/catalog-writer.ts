@@ -56,6 +56,8 @@ export interface WriterOptions {
 export class CatalogWriter {
   private busy = false;
   private lastArrival = 0;
+  /** Ends the gather's current wait early, so each arrival re-counts the waiting writes. */
+  private nudge?: () => void;
   private upserts: PendingUpsert[] = [];
   private deletes: PendingDelete[] = [];
 
@@ -81,6 +83,7 @@ export class CatalogWriter {
 
   private wake(): void {
     this.lastArrival = Date.now();
+    this.nudge?.();
     if (this.busy) return;
     this.busy = true;
     void this.drain();
@@ -103,7 +106,14 @@ export class CatalogWriter {
       const quietLeft = this.options.quietMs - (now - this.lastArrival);
       const waitLeft = this.options.maxWaitMs - (now - started);
       if (quietLeft <= 0 || waitLeft <= 0) return;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(quietLeft, waitLeft)));
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(quietLeft, waitLeft));
+        this.nudge = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.nudge = undefined;
     }
   }
 

@@ -32,7 +32,7 @@ const RUNTIME_KEY = "__squareCatalogProviderRuntime";
 /** Long enough for the engine to hand over its parallel steps, short enough not to be felt. */
 const GATHER_MS = 15;
 /** See WriterOptions: how the write lane collects the engine's parallel steps into one call. */
-const WRITE_QUIET_MS = 1000;
+const WRITE_QUIET_MS = 500;
 const WRITE_MAX_WAIT_MS = 5000;
 /** A create re-reads Square's recent changes when the snapshot is older than this. */
 const CATCH_UP_AFTER_MS = 5000;
