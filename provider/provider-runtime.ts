@@ -29,7 +29,7 @@ export interface ProviderRuntime {
 
 // A string, not a Symbol: Pulumi's closure serializer cannot carry a registered Symbol.
 const RUNTIME_KEY = "__squareCatalogProviderRuntime";
-/** Long enough for the engine to hand over its parallel steps, short enough not to be felt. */
+/** Lookups by ID that arrive within this window (a refresh's parallel reads) share one call. */
 const GATHER_MS = 15;
 /** See WriterOptions: how the write lane collects the engine's parallel steps into one call. */
 const WRITE_QUIET_MS = 500;
