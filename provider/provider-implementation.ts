@@ -48,8 +48,8 @@ export const providerImplementation: pulumi.dynamic.ResourceProvider = {
 
     const snapshot = await currentRuntime().snapshot();
     if (inputs.adopt) {
-      const problem = await verifyAdoption(inputs, snapshot);
-      if (problem) return { inputs, failures: [problem] };
+      const { problem } = await lookUpAdoption(inputs, snapshot);
+      if (problem) return { inputs, failures: [{ property: "adopt", reason: problem }] };
       await tellUser("info", `Will adopt ${describeAdoption(inputs)} instead of creating it.`, urnOf(inputs));
       return { inputs };
     }
@@ -80,7 +80,12 @@ export const providerImplementation: pulumi.dynamic.ResourceProvider = {
   async create(inputs: CatalogInputs) {
     const runtime = currentRuntime();
     let existing: ExistingObject | undefined;
-    if (inputs.adopt) existing = await adoptedObject(inputs);
+    if (inputs.adopt) {
+      // Checked in `check` already; looked up again because the object may have gone since.
+      const { object, problem } = await lookUpAdoption(inputs, await runtime.snapshot());
+      if (problem) throw new Error(`Cannot adopt ${inputs.kind} ${problem}`);
+      existing = existingFrom(assignedBy(object!));
+    }
 
     const object = buildObject(inputs, existing);
     const written = await runtime.writer.upsert({
@@ -181,40 +186,27 @@ function refuseDuplicateCreate(snapshot: CatalogSnapshot, object: Square.Catalog
   return new Error(describeDuplicates({ kind, name }, twins, "appeared in Square during this run"));
 }
 
-async function verifyAdoption(inputs: CatalogInputs, snapshot: CatalogSnapshot) {
+/** The object an `adopt` input names, or why it cannot be adopted. */
+async function lookUpAdoption(
+  inputs: CatalogInputs,
+  snapshot: CatalogSnapshot,
+): Promise<{ object?: Square.CatalogObject; problem?: string }> {
   const adopt = inputs.adopt!;
   const object = snapshot.get(adopt.squareId) ?? (await currentRuntime().retrieve(adopt.squareId));
   const expected = SQUARE_TYPE[inputs.kind];
   const entry = `"${inputs.name}" → ${adopt.squareId} (from ${adopt.reason})`;
-  if (!object) {
-    return { property: "adopt", reason: `${entry}: no such object in Square. ${STALE_ID_ADVICE}` };
-  }
+  if (!object) return { problem: `${entry}: no such object in Square. ${STALE_ID_ADVICE}` };
   if (object.isDeleted) {
-    return { property: "adopt", reason: `${entry}: that object was deleted in Square. ${STALE_ID_ADVICE}` };
+    return { problem: `${entry}: that object was deleted in Square. ${STALE_ID_ADVICE}` };
   }
   if (object.type !== expected) {
     return {
-      property: "adopt",
-      reason: `${entry}: that ID is a ${object.type} in Square, not a ${expected}. ${STALE_ID_ADVICE}`,
+      problem: `${entry}: that ID is a ${object.type} in Square, not a ${expected}. ${STALE_ID_ADVICE}`,
     };
   }
-  return undefined;
+  return { object };
 }
 
 const STALE_ID_ADVICE =
   "Remove the entry from the ID file (the object will then be created, or adopted by name), " +
   "or correct the ID, and run `npm run legacy-ids -- check` to see every entry at once.";
-
-async function adoptedObject(inputs: CatalogInputs): Promise<ExistingObject> {
-  const runtime = currentRuntime();
-  const snapshot = await runtime.snapshot();
-  const id = inputs.adopt!.squareId;
-  const object = snapshot.get(id) ?? (await runtime.retrieve(id));
-  if (!object || object.isDeleted || object.type !== SQUARE_TYPE[inputs.kind]) {
-    throw new Error(
-      `Cannot adopt ${inputs.kind} "${inputs.name}": Square object ${id} is gone or of another type. ` +
-        STALE_ID_ADVICE,
-    );
-  }
-  return existingFrom(assignedBy(object));
-}

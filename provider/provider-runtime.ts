@@ -14,7 +14,6 @@ import type { ProviderSettings } from "./settings";
  */
 export interface ProviderRuntime {
   settings: ProviderSettings;
-  api: SquareCatalogApi;
   writer: CatalogWriter;
   /** The run's shared snapshot, read on first use. */
   snapshot(): Promise<CatalogSnapshot>;
@@ -105,9 +104,6 @@ export function installRuntime(
 
   const runtime: ProviderRuntime = {
     settings,
-    get api() {
-      return lazyApi();
-    },
     writer,
     snapshot: loadSnapshot,
     // Unbatched mode keeps no snapshot: loading one only to record a write would cost calls.

@@ -18,8 +18,4 @@ export class SquareApiError extends Error {
     id_mappings?: { client_object_id: string; object_id: string }[];
     objects?: { id: string }[];
   };
-
-  get isVersionMismatch(): boolean {
-    return this.codes.includes("VERSION_MISMATCH");
-  }
 }

@@ -4,10 +4,9 @@ import type { Square } from "square";
 import { SquareApiError } from "./square-api-error";
 import type { ProviderSettings } from "./settings";
 
-/** Square's documented limits (GET /v2/catalog/info): objects per search page, per batch, per delete. */
+/** Square's documented limits (GET /v2/catalog/info): search page, retrieve, request, delete. */
 export const SEARCH_PAGE_LIMIT = 1000;
 export const RETRIEVE_LIMIT = 1000;
-export const UPSERT_BATCH_LIMIT = 1000;
 export const UPSERT_REQUEST_LIMIT = 10000;
 export const DELETE_LIMIT = 200;
 
@@ -37,7 +36,6 @@ export interface UpsertResult {
 export class SquareCatalogApi {
   private readonly client: SquareClient;
   private nextSlotAt = 0;
-  readonly calls: Record<string, number> = {};
 
   constructor(private readonly settings: ProviderSettings) {
     const token = settings.accessToken;
@@ -149,7 +147,6 @@ export class SquareCatalogApi {
   ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       await this.waitForRateSlot();
-      this.calls[operation] = (this.calls[operation] ?? 0) + 1;
       try {
         const answer = await send();
         if (!options.acceptPartial && answer.errors?.length) {
