@@ -14,6 +14,11 @@ const TRACKED_TYPES: Square.CatalogObjectType[] = ["CATEGORY", "ITEM"];
  */
 export class CatalogSnapshot {
   private readonly byId = new Map<string, Square.CatalogObject>();
+  /**
+   * IDs by type and normalized name. Every resource asks "is there another object of this
+   * name?"; scanning the whole snapshot for each made a 5,000-item preview quadratic.
+   */
+  private readonly idsByName = new Map<string, Set<string>>();
   private latestTime?: string;
   private caughtUpAt = 0;
 
@@ -32,22 +37,30 @@ export class CatalogSnapshot {
 
   /** Live objects of one type whose name is the same once case, spacing and Unicode form are ignored. */
   findByName(type: "CATEGORY" | "ITEM", name: string): Square.CatalogObject[] {
-    const wanted = normalizeName(name);
-    const found: Square.CatalogObject[] = [];
-    for (const object of this.byId.values()) {
-      if (object.type === type && normalizeName(nameOf(object)) === wanted) found.push(object);
-    }
-    return found;
+    const ids = this.idsByName.get(nameKey(type, name)) ?? [];
+    return [...ids].map((id) => this.byId.get(id)!);
   }
 
   remember(object: Square.CatalogObject): void {
     if (!object.id) return;
-    if (object.isDeleted) this.byId.delete(object.id);
-    else this.byId.set(object.id, object);
+    this.forget(object.id);
+    if (object.isDeleted) return;
+    this.byId.set(object.id, object);
+    const key = nameKeyOf(object);
+    if (!key) return;
+    const ids = this.idsByName.get(key) ?? new Set<string>();
+    ids.add(object.id);
+    this.idsByName.set(key, ids);
   }
 
   forget(id: string): void {
+    const previous = this.byId.get(id);
+    if (!previous) return;
     this.byId.delete(id);
+    const key = nameKeyOf(previous);
+    const ids = key ? this.idsByName.get(key) : undefined;
+    ids?.delete(id);
+    if (ids && !ids.size) this.idsByName.delete(key!);
   }
 
   /** How long ago the snapshot last heard from Square about writes made by anyone else. */
@@ -67,4 +80,13 @@ export class CatalogSnapshot {
     this.latestTime = latestTime ?? this.latestTime;
     this.caughtUpAt = startedAt;
   }
+}
+
+function nameKey(type: string, name: string): string {
+  return `${type}|${normalizeName(name)}`;
+}
+
+/** The index key of a category or item; other types are kept by ID only. */
+function nameKeyOf(object: Square.CatalogObject): string | undefined {
+  return object.type === "CATEGORY" || object.type === "ITEM" ? nameKey(object.type, nameOf(object)) : undefined;
 }
