@@ -14,6 +14,7 @@ import { loadMenuFile } from "./catalog/load-menu";
 import { declareCatalog, idMap } from "./stack/declare-catalog";
 import { checkSquareAccess } from "./stack/preflight";
 import { readStackConfig } from "./stack/stack-config";
+import { withoutPromiseStackTraces } from "./stack/without-promise-stack-traces";
 import { loadAdoptions } from "./state-import/load-adoptions";
 
 async function main() {
@@ -26,7 +27,9 @@ async function main() {
   const adoptions = loadAdoptions(path.resolve(config.legacyIdDir ?? "."), menu);
   await checkSquareAccess(config.settings);
 
-  const catalog = declareCatalog(menu, { adoptions, protect: config.deletionProtection });
+  const catalog = withoutPromiseStackTraces(() =>
+    declareCatalog(menu, { adoptions, protect: config.deletionProtection }),
+  );
   return {
     target: `${config.settings.target.kind} (${config.settings.target.baseUrl})`,
     categoryIds: idMap(catalog.categories),

@@ -8,6 +8,8 @@ import * as fs from "fs";
 
 import * as pulumi from "@pulumi/pulumi";
 
+import { withoutPromiseStackTraces } from "../stack/without-promise-stack-traces";
+
 interface FloorMenu {
   categories: { name: string }[];
   items: { name: string; description: string; category: string; variations: unknown[] }[];
@@ -58,26 +60,29 @@ const menu = JSON.parse(fs.readFileSync("menu.json", "utf8")) as FloorMenu;
 const scope = `${pulumi.getProject()}/${pulumi.getStack()}`;
 
 const categories = new Map<string, FloorCategory>();
-for (const category of menu.categories) {
-  const props = { kind: "category", scope, name: category.name };
-  categories.set(category.name, new FloorCategory(`category:${category.name}`, props));
-}
-
 const items = new Map<string, FloorItem>();
-for (const item of menu.items) {
-  const props = {
-    kind: "item",
-    scope,
-    name: item.name,
-    description: item.description,
-    categoryId: categories.get(item.category)!.squareId,
-    categoryName: item.category,
-    variations: item.variations,
-    presentAtAllLocations: true,
-    locationIds: [],
-  };
-  items.set(item.name, new FloorItem(`item:${item.name}`, props));
-}
+// Declared the way index.ts declares them, so the two programs differ only in what they do.
+withoutPromiseStackTraces(() => {
+  for (const category of menu.categories) {
+    const props = { kind: "category", scope, name: category.name };
+    categories.set(category.name, new FloorCategory(`category:${category.name}`, props));
+  }
+
+  for (const item of menu.items) {
+    const props = {
+      kind: "item",
+      scope,
+      name: item.name,
+      description: item.description,
+      categoryId: categories.get(item.category)!.squareId,
+      categoryName: item.category,
+      variations: item.variations,
+      presentAtAllLocations: true,
+      locationIds: [],
+    };
+    items.set(item.name, new FloorItem(`item:${item.name}`, props));
+  }
+});
 
 const idMap = (resources: Map<string, { squareId: pulumi.Output<string> }>) =>
   pulumi.all(Object.fromEntries([...resources].map(([name, r]) => [name, r.squareId])));

@@ -54,6 +54,8 @@ export interface ScenarioOptions {
   latencyMs: number;
   /** Passed as --parallel to every command; the engine's default (4 × cores) when absent. */
   parallel?: number;
+  /** PULUMI_SKIP_CHECKPOINTS=true for every Pulumi command (the legacy scripts have no engine). */
+  skipCheckpoints?: boolean;
   /** Inject 3 × 429 (Retry-After: 1 s) into the batch upserts of the first up. */
   inject429?: boolean;
   /** Run only these commands (the others are listed as skipped, with this reason). */
@@ -104,10 +106,13 @@ async function runPulumi(
 ) {
   const isFloor = options.variant === "floor";
   const workspace = await PulumiWorkspace.create({
-    program: isFloor ? fs.readFileSync(FLOOR_PROGRAM, "utf8") : undefined,
+    program: isFloor ? floorProgram() : undefined,
     config: { environment: "local", baseUrl: emulator.url, menuFile: "menu.json" },
     secrets: { accessToken: TOKEN },
-    env: options.variant === "unbatched" ? { SQUARE_CATALOG_UNBATCHED: "true" } : {},
+    env: {
+      ...(options.variant === "unbatched" ? { SQUARE_CATALOG_UNBATCHED: "true" } : {}),
+      ...(options.skipCheckpoints ? { PULUMI_SKIP_CHECKPOINTS: "true" } : {}),
+    },
     stack: "bench",
   });
   const parallel = options.parallel ? ["--parallel", String(options.parallel)] : [];
@@ -198,6 +203,11 @@ async function runLegacy(
       describeHoldings(emulator, menu)
     );
   });
+}
+
+/** The floor program as the workspace's index.ts: its imports then start from the project root. */
+function floorProgram(): string {
+  return fs.readFileSync(FLOOR_PROGRAM, "utf8").replaceAll('from "../', 'from "./');
 }
 
 function commandFigures(

@@ -3,13 +3,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { catalogProvider } from "./catalog-provider";
 import type { Adoption, VariationInputs } from "./resource-inputs";
 
-/** Outputs every catalog resource has: what Square assigned. */
-const ASSIGNED_OUTPUTS = {
-  squareId: undefined,
-  squareVersion: undefined,
-  updatedAt: undefined,
-  duplicatesInSquare: undefined,
-};
+/**
+ * The one output the program reads (an item's category ID). The others (version, variation
+ * IDs, duplicates found by refresh) are in the stack's state; declaring them here too would
+ * cost the program a set of promises per resource for values it never reads.
+ */
+const ASSIGNED_OUTPUTS = { squareId: undefined };
 
 export interface CatalogCategoryArgs {
   name: pulumi.Input<string>;
@@ -22,9 +21,7 @@ export interface CatalogCategoryArgs {
 /** A Square catalog category (CatalogObject of type CATEGORY). */
 export class CatalogCategory extends pulumi.dynamic.Resource {
   declare readonly squareId: pulumi.Output<string>;
-  declare readonly squareVersion: pulumi.Output<number>;
   declare readonly name: pulumi.Output<string>;
-  declare readonly duplicatesInSquare: pulumi.Output<string[] | undefined>;
 
   constructor(resourceName: string, args: CatalogCategoryArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
@@ -55,10 +52,7 @@ export interface CatalogItemArgs {
 /** A Square catalog item with its variations (the variations keep their IDs across updates). */
 export class CatalogItem extends pulumi.dynamic.Resource {
   declare readonly squareId: pulumi.Output<string>;
-  declare readonly squareVersion: pulumi.Output<number>;
   declare readonly name: pulumi.Output<string>;
-  declare readonly variationIds: pulumi.Output<Record<string, string>>;
-  declare readonly duplicatesInSquare: pulumi.Output<string[] | undefined>;
 
   constructor(resourceName: string, args: CatalogItemArgs, opts?: pulumi.CustomResourceOptions) {
     const props = {
@@ -69,8 +63,6 @@ export class CatalogItem extends pulumi.dynamic.Resource {
       locationIds: [],
       ...args,
       ...ASSIGNED_OUTPUTS,
-      variationIds: undefined,
-      variationVersions: undefined,
     };
     super(catalogProvider, resourceName, props, opts, "square", "CatalogItem");
   }

@@ -33,7 +33,7 @@ export function declareCatalog(
     const name = category.name.trim();
     const resource = new CatalogCategory(
       `category:${category.key ?? name}`,
-      { name, adopt: options.adoptions?.categories.get(normalizeName(name)) },
+      { name, ...adoption(options.adoptions?.categories, name) },
       opts,
     );
     categories.set(name, resource);
@@ -59,13 +59,19 @@ export function declareCatalog(
         })),
         presentAtAllLocations: item.presentAtAllLocations,
         locationIds: item.locationIds ?? [],
-        adopt: options.adoptions?.items.get(normalizeName(name)),
+        ...adoption(options.adoptions?.items, name),
       },
       opts,
     );
     items.set(name, resource);
   }
   return { categories, items };
+}
+
+/** An `adopt` input only where there is one: an absent key costs the program nothing per resource. */
+function adoption(adoptions: Map<string, Adoption> | undefined, name: string) {
+  const adopt = adoptions?.get(normalizeName(name));
+  return adopt ? { adopt } : {};
 }
 
 /** Name → Square ID, the shape of the legacy category_ids.json and menu_item_ids.json. */
