@@ -1,5 +1,3 @@
-import { SquareClient, SquareError } from "square";
-
 import type { ProviderSettings } from "../provider/settings";
 
 /**
@@ -15,36 +13,7 @@ export async function checkSquareAccess(settings: ProviderSettings): Promise<voi
     throw new PreflightError(`No Square access token is set for this stack. ${setToken}`);
   }
 
-  const client = new SquareClient({
-    token: settings.accessToken,
-    baseUrl: settings.target.baseUrl,
-    maxRetries: 2,
-    timeoutInSeconds: 15,
-  });
-  try {
-    await client.catalog.info();
-  } catch (error) {
-    if (error instanceof SquareError && error.statusCode === 401) {
-      throw new PreflightError(
-        `${where} rejected the access token from ${settings.tokenSource} (401 UNAUTHORIZED). ` +
-          `Check that it is this environment's token. ${setToken}`,
-      );
-    }
-    if (error instanceof SquareError && (error.statusCode === 429 || (error.statusCode ?? 0) >= 500)) {
-      throw new PreflightError(
-        `${where} answered HTTP ${error.statusCode} to GET /v2/catalog/info ` +
-          `${error.statusCode === 429 ? "(rate limited)" : "(server error)"} three times in a row. ` +
-          "Square is busy or failing, which is not a problem with your settings; nothing was " +
-          "written. Run `pulumi up` again in a minute.",
-      );
-    }
-    if (error instanceof SquareError && error.statusCode) {
-      throw new PreflightError(
-        `${where} answered HTTP ${error.statusCode} to GET /v2/catalog/info: ` +
-          `${error.errors.map((e) => `${e.code}: ${e.detail ?? ""}`).join("; ") || "no details"}. ` +
-          "Check square-catalog:baseUrl and square-catalog:environment.",
-      );
-    }
+  const answer = await askCatalogInfo(settings.target.baseUrl, settings.accessToken).catch((error: unknown) => {
     const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
     throw new PreflightError(
       `Cannot reach ${where} (${cause}). ` +
@@ -52,8 +21,54 @@ export async function checkSquareAccess(settings: ProviderSettings): Promise<voi
           ? "Start the emulator (`npm run emulator`) or fix square-catalog:baseUrl."
           : "Check the network connection, then run again."),
     );
+  });
+  if (answer.status === 200) return;
+  if (answer.status === 401) {
+    throw new PreflightError(
+      `${where} rejected the access token from ${settings.tokenSource} (401 UNAUTHORIZED). ` +
+        `Check that it is this environment's token. ${setToken}`,
+    );
+  }
+  if (answer.status === 429 || answer.status >= 500) {
+    throw new PreflightError(
+      `${where} answered HTTP ${answer.status} to GET /v2/catalog/info ` +
+        `${answer.status === 429 ? "(rate limited)" : "(server error)"} ${ATTEMPTS} times in a row. ` +
+        "Square is busy or failing, which is not a problem with your settings; nothing was " +
+        "written. Run `pulumi up` again in a minute.",
+    );
+  }
+  throw new PreflightError(
+    `${where} answered HTTP ${answer.status} to GET /v2/catalog/info: ` +
+      `${answer.errors.map((e) => `${e.code}: ${e.detail ?? ""}`).join("; ") || "no details"}. ` +
+      "Check square-catalog:baseUrl and square-catalog:environment.",
+  );
+}
+
+const ATTEMPTS = 3;
+
+/**
+ * GET /v2/catalog/info with plain `fetch`, not the `square` SDK: the program would spend half a
+ * second of every preview loading the SDK for this one call (the provider uses the SDK for all
+ * of its work). Busy answers (429, 5xx) are asked again twice, as the SDK would.
+ */
+async function askCatalogInfo(
+  baseUrl: string,
+  token: string,
+): Promise<{ status: number; errors: { code?: string; detail?: string }[] }> {
+  for (let attempt = 1; ; attempt++) {
+    const response = await fetch(`${baseUrl.replace(/\/+$/, "")}/v2/catalog/info`, {
+      headers: { Authorization: `Bearer ${token}`, "Square-Version": SQUARE_API_VERSION },
+      signal: AbortSignal.timeout(15_000),
+    });
+    const body = (await response.json().catch(() => ({}))) as { errors?: { code?: string; detail?: string }[] };
+    const busy = response.status === 429 || response.status >= 500;
+    if (!busy || attempt === ATTEMPTS) return { status: response.status, errors: body.errors ?? [] };
+    await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
   }
 }
+
+/** The API version the pinned `square` SDK sends (its BaseClient's default). */
+const SQUARE_API_VERSION = "2026-09-16";
 
 export class PreflightError extends Error {
   constructor(message: string) {

@@ -28,10 +28,10 @@ describe("a wrong Square target", () => {
 
   test("an unreachable base URL: says it cannot reach it and what to start or fix", async () => {
     const text = await previewWith({ environment: "local", baseUrl: "http://127.0.0.1:9" });
-    // The reason in brackets is what Node's fetch reports ("fetch failed"), not the socket error.
-    expect(text).toContain("Cannot reach the local Square API at http://127.0.0.1:9 (");
+    // The reason in brackets is the socket's error, not fetch's generic "fetch failed".
+    expect(text).toContain("Cannot reach the local Square API at http://127.0.0.1:9 (ECONNREFUSED).");
     expect(text).toContain("Start the emulator (`npm run emulator`) or fix square-catalog:baseUrl.");
-    tableRow("base URL unreachable", "Cannot reach the local Square API at http://127.0.0.1:9 (fetch failed). Start the emulator (`npm run emulator`) or fix square-catalog:baseUrl.", "the program's access check, no call answered");
+    tableRow("base URL unreachable", "Cannot reach the local Square API at http://127.0.0.1:9 (ECONNREFUSED). Start the emulator (`npm run emulator`) or fix square-catalog:baseUrl.", "the program's access check, no call answered");
   }, LONG);
 
   test("a base URL that is not a Square API: names the answer and the settings to check", async () => {
