@@ -1,36 +1,40 @@
 import type * as pulumi from "@pulumi/pulumi";
 
 /**
- * The provider object Pulumi serializes into every resource's state. It is deliberately a shim:
- * a closure captures its code by value, and the whole implementation (with the SDK wrapper,
- * snapshot and write lane) came to about 60 KB, stored twice per resource and rewritten with
- * every checkpoint, which made a 200-item `up` spend most of its time writing state. The shim
- * loads the implementation from the project in the provider process (whose working directory
- * is the project), so the state carries about 3 KB per resource and no client or token.
+ * The provider object Pulumi serializes into every resource's state, twice (inputs and
+ * outputs), and rewrites with every checkpoint. It is deliberately a shim: the implementation
+ * (SDK wrapper, snapshot, write lane) serialized by value came to about 60 KB per copy. The shim
+ * loads the implementation from the project in the provider process (whose working directory is
+ * the project), so the state carries about 2.6 KB per copy and no client or token.
+ *
+ * Pulumi's dynamic-provider host calls `configure` on a provider before anything else, so
+ * `configure` loads the implementation and the other methods find it on `globalThis`. Neither
+ * comments nor helpers live inside the functions: their text is what is stored.
  *
  * The cost: the state no longer carries the code that wrote it. Deleting a resource after the
  * project's provider/ folder was removed fails; keep the project with its stacks.
  */
 export const catalogProvider: pulumi.dynamic.ResourceProvider = {
-  configure: (request) => implementation().configure!(request),
-  check: (olds, news) => implementation().check!(olds, news),
-  diff: (id, olds, news) => implementation().diff!(id, olds, news),
-  create: (inputs) => implementation().create(inputs),
-  read: (id, props) => implementation().read!(id, props),
-  update: (id, olds, news) => implementation().update!(id, olds, news),
-  delete: (id, props) => implementation().delete!(id, props),
+  configure(request) {
+    const loaded = globalThis as Partial<Loaded>;
+    if (!loaded.__squareCatalogProvider) {
+      if (!require.extensions[".ts"]) {
+        require("ts-node").register({ transpileOnly: true, compilerOptions: { module: "commonjs" } });
+      }
+      const entry = require("path").join(process.cwd(), "provider", "provider-implementation");
+      loaded.__squareCatalogProvider = require(entry).providerImplementation;
+    }
+    return loaded.__squareCatalogProvider!.configure(request);
+  },
+  check: (olds, news) => (globalThis as Loaded).__squareCatalogProvider.check(olds, news),
+  diff: (id, olds, news) => (globalThis as Loaded).__squareCatalogProvider.diff(id, olds, news),
+  create: (inputs) => (globalThis as Loaded).__squareCatalogProvider.create(inputs),
+  read: (id, props) => (globalThis as Loaded).__squareCatalogProvider.read(id, props),
+  update: (id, olds, news) => (globalThis as Loaded).__squareCatalogProvider.update(id, olds, news),
+  delete: (id, props) => (globalThis as Loaded).__squareCatalogProvider.delete(id, props),
 };
 
-function implementation(): pulumi.dynamic.ResourceProvider {
-  const registry = globalThis as { __squareCatalogProvider?: pulumi.dynamic.ResourceProvider };
-  if (!registry.__squareCatalogProvider) {
-    const path = require("path");
-    const entry = path.join(process.cwd(), "provider", "provider-implementation");
-    // The provider process runs plain Node; the implementation is TypeScript.
-    if (!require.extensions[".ts"]) {
-      require("ts-node").register({ transpileOnly: true, compilerOptions: { module: "commonjs" } });
-    }
-    registry.__squareCatalogProvider = require(entry).providerImplementation;
-  }
-  return registry.__squareCatalogProvider!;
-}
+/** The loaded implementation, where `configure` leaves it for the other methods. */
+type Loaded = typeof globalThis & {
+  __squareCatalogProvider: Required<pulumi.dynamic.ResourceProvider>;
+};
