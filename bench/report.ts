@@ -16,6 +16,8 @@ export interface Results {
     parallelSource: string;
     emulatorWriteProcessingMs: number;
     clientRateLimitPerSecond: number;
+    /** Absent in results written before the option existed. */
+    skipCheckpoints?: boolean;
   };
   scenarios: ScenarioFigures[];
   /** When several runs were merged: each run's span, sizes and machine load. */
@@ -55,6 +57,10 @@ export function renderReport(results: Results): string {
     ),
     "",
     `- Engine parallelism P = ${settings.parallel} (${settings.parallelSource}).`,
+    settings.skipCheckpoints
+      ? "- Engine run with PULUMI_SKIP_CHECKPOINTS=true: the state is written once, when a command " +
+        "ends, instead of after every step (floor, product and unbatched alike)."
+      : "- Engine defaults: the state is written after every step, as `pulumi up` does out of the box.",
     `- Emulator: each write holds the account's write lock ${settings.emulatorWriteProcessingMs} ms; ` +
       `second pass adds ${settings.latencyMs} ms to every call (Square's typical catalog latency).`,
     `- The provider keeps its default client-side ceiling of ${settings.clientRateLimitPerSecond} ` +

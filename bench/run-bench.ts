@@ -21,6 +21,10 @@ interface BenchOptions {
   noLatencyPass: boolean;
   /** Skip the scenario with 429 answers injected. */
   no429: boolean;
+  /** The sizes of the latency pass, when not all of `sizes`. */
+  latencySizes?: number[];
+  /** Run the engine with PULUMI_SKIP_CHECKPOINTS=true: state written once, at the end. */
+  skipCheckpoints: boolean;
   /** Earlier results files to combine into one report instead of running anything. */
   merge?: string[];
   /** A sentence for the top of a merged report (e.g. what was running beside it). */
@@ -45,6 +49,7 @@ function parseArgs(argv: string[]): BenchOptions {
     variants: ALL_VARIANTS,
     noLatencyPass: false,
     no429: false,
+    skipCheckpoints: false,
     out: path.join(__dirname, "results"),
   };
   for (let i = 0; i < argv.length; i++) {
@@ -56,11 +61,14 @@ function parseArgs(argv: string[]): BenchOptions {
     else if (flag === "--variants") options.variants = value().split(",").map(variant);
     else if (flag === "--no-latency-pass") options.noLatencyPass = true;
     else if (flag === "--no-429") options.no429 = true;
+    else if (flag === "--latency-sizes") options.latencySizes = value().split(",").map(positiveInteger);
+    else if (flag === "--skip-checkpoints") options.skipCheckpoints = true;
     else if (flag === "--merge") options.merge = value().split(",").map((f) => path.resolve(f));
     else if (flag === "--note") options.note = value();
     else if (flag === "--out") options.out = path.resolve(value());
     else throw new Error(`Unknown option ${argv[i]}. Options: --sizes 10,100 --latency-ms 150 ` +
       "--parallel 8 --variants floor,product,unbatched,legacy --no-latency-pass --no-429 " +
+      "--latency-sizes 1000 --skip-checkpoints " +
       "--out DIR --merge a.json,b.json");
   }
   return options;
@@ -135,7 +143,8 @@ async function main() {
   };
 
   for (const latencyMs of passes) {
-    for (const items of options.sizes) {
+    const sizes = latencyMs > 0 && options.latencySizes ? options.latencySizes : options.sizes;
+    for (const items of sizes) {
       for (const variant of options.variants) {
         const planned = plan(variant, items, latencyMs);
         if ("skip" in planned) {
@@ -144,8 +153,11 @@ async function main() {
           continue;
         }
         const onStart = (figures: ScenarioFigures) => scenarios.push(figures);
-        const { parallel } = options;
-        await runScenario({ variant, items, latencyMs, parallel, only: planned.only, onStart }, logAndSave);
+        const { parallel, skipCheckpoints } = options;
+        await runScenario(
+          { variant, items, latencyMs, parallel, skipCheckpoints, only: planned.only, onStart },
+          logAndSave,
+        );
         save();
       }
     }
@@ -154,9 +166,9 @@ async function main() {
     // Square's 429 answers, injected into the first batch writes of an up: the run must succeed.
     const items = options.sizes.includes(100) ? 100 : options.sizes[0];
     const onStart = (figures: ScenarioFigures) => scenarios.push(figures);
-    const { parallel } = options;
+    const { parallel, skipCheckpoints } = options;
     await runScenario(
-      { variant: "product", items, latencyMs: 0, parallel, inject429: true, onStart },
+      { variant: "product", items, latencyMs: 0, parallel, skipCheckpoints, inject429: true, onStart },
       logAndSave,
     );
     save();
@@ -224,6 +236,7 @@ function writeResults(
       parallelSource: options.parallel ? "--parallel" : "engine default, 4 × cores",
       emulatorWriteProcessingMs: WRITE_PROCESSING_MS,
       clientRateLimitPerSecond: CLIENT_RATE_LIMIT,
+      skipCheckpoints: options.skipCheckpoints,
     },
     scenarios,
   };
