@@ -14,9 +14,11 @@ export async function checkSquareAccess(settings: ProviderSettings): Promise<voi
   }
 
   const answer = await askCatalogInfo(settings.target.baseUrl, settings.accessToken).catch((error: unknown) => {
-    const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+    // fetch says only "fetch failed"; the socket's reason (ECONNREFUSED, ENOTFOUND) is its cause.
+    const { cause } = error as { cause?: { code?: string; message?: string } };
+    const reason = cause?.code ?? cause?.message ?? (error as Error).message;
     throw new PreflightError(
-      `Cannot reach ${where} (${cause}). ` +
+      `Cannot reach ${where} (${reason}). ` +
         (settings.target.kind === "local"
           ? "Start the emulator (`npm run emulator`) or fix square-catalog:baseUrl."
           : "Check the network connection, then run again."),

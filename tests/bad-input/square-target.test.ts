@@ -1,3 +1,5 @@
+import * as net from "net";
+
 import { SMALL_MENU, catalogFixture, type CatalogFixture } from "../e2e/catalog-fixture";
 import { callCount, errorCount, errorText, tableRow } from "./bad-input-fixture";
 
@@ -27,11 +29,12 @@ describe("a wrong Square target", () => {
   }
 
   test("an unreachable base URL: says it cannot reach it and what to start or fix", async () => {
-    const text = await previewWith({ environment: "local", baseUrl: "http://127.0.0.1:9" });
+    const port = await closedPort();
+    const text = await previewWith({ environment: "local", baseUrl: `http://127.0.0.1:${port}` });
     // The reason in brackets is the socket's error, not fetch's generic "fetch failed".
-    expect(text).toContain("Cannot reach the local Square API at http://127.0.0.1:9 (ECONNREFUSED).");
+    expect(text).toContain(`Cannot reach the local Square API at http://127.0.0.1:${port} (ECONNREFUSED).`);
     expect(text).toContain("Start the emulator (`npm run emulator`) or fix square-catalog:baseUrl.");
-    tableRow("base URL unreachable", "Cannot reach the local Square API at http://127.0.0.1:9 (ECONNREFUSED). Start the emulator (`npm run emulator`) or fix square-catalog:baseUrl.", "the program's access check, no call answered");
+    tableRow("base URL unreachable", "Cannot reach the local Square API at http://127.0.0.1:PORT (ECONNREFUSED). Start the emulator (`npm run emulator`) or fix square-catalog:baseUrl.", "the program's access check, no call answered");
   }, LONG);
 
   test("a base URL that is not a Square API: names the answer and the settings to check", async () => {
@@ -63,3 +66,15 @@ describe("a wrong Square target", () => {
     tableRow("environment misspelt", 'square-catalog:environment must be "sandbox", "production" or "local" (found "prod")', "the program's settings, no call");
   }, LONG);
 });
+
+/** A port nothing listens on: one the system just handed out, closed again. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
