@@ -49,9 +49,13 @@ const EXPLAINED_ERRORS = new Set([
   "PreflightError",
 ]);
 
-export = main().catch((error: unknown) => {
-  if (error instanceof Error && EXPLAINED_ERRORS.has(error.name)) {
-    throw new pulumi.RunError(error.message);
-  }
-  throw error;
-});
+// A function, not a promise: Pulumi awaits what it returns at once, whereas a promise started
+// while the module loads can fail before Pulumi listens, and Node then warns
+// "PromiseRejectionHandledWarning" above the error.
+export = () =>
+  main().catch((error: unknown) => {
+    if (error instanceof Error && EXPLAINED_ERRORS.has(error.name)) {
+      throw new pulumi.RunError(error.message);
+    }
+    throw error;
+  });
