@@ -5,7 +5,8 @@ import type * as pulumi from "@pulumi/pulumi";
  * outputs), and rewrites with every checkpoint. It is deliberately a shim: the implementation
  * (SDK wrapper, snapshot, write lane) serialized by value came to about 60 KB per copy. The shim
  * loads the implementation from the project in the provider process (whose working directory is
- * the project), so the state carries about 2.6 KB per copy and no client or token.
+ * the project, see load-implementation.js), so the state carries about 2.5 KB per copy and no
+ * client or token.
  *
  * Pulumi's dynamic-provider host calls `configure` on a provider before anything else, so
  * `configure` loads the implementation and the other methods find it on `globalThis`. Neither
@@ -18,11 +19,8 @@ export const catalogProvider: pulumi.dynamic.ResourceProvider = {
   configure(request) {
     const loaded = globalThis as Partial<Loaded>;
     if (!loaded.__squareCatalogProvider) {
-      if (!require.extensions[".ts"]) {
-        require("ts-node").register({ transpileOnly: true, compilerOptions: { module: "commonjs" } });
-      }
-      const entry = require("path").join(process.cwd(), "provider", "provider-implementation");
-      loaded.__squareCatalogProvider = require(entry).providerImplementation;
+      const loader = require("path").join(process.cwd(), "provider", "load-implementation.js");
+      loaded.__squareCatalogProvider = require(loader).loadImplementation(process.cwd());
     }
     return loaded.__squareCatalogProvider!.configure(request);
   },
