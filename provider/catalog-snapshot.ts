@@ -45,7 +45,7 @@ export class CatalogSnapshot {
     if (!object.id) return;
     this.forget(object.id);
     if (object.isDeleted) return;
-    this.byId.set(object.id, object);
+    this.byId.set(object.id, essentialsOf(object));
     const key = nameKeyOf(object);
     if (!key) return;
     const ids = this.idsByName.get(key) ?? new Set<string>();
@@ -89,4 +89,51 @@ function nameKey(type: string, name: string): string {
 /** The index key of a category or item; other types are kept by ID only. */
 function nameKeyOf(object: Square.CatalogObject): string | undefined {
   return object.type === "CATEGORY" || object.type === "ITEM" ? nameKey(object.type, nameOf(object)) : undefined;
+}
+
+/**
+ * The fields the provider reads from a snapshot object (names, versions, the declared fields
+ * refresh compares, variation IDs), copied out of the SDK's object. The SDK's objects carry
+ * every field Square sends; kept whole, 5,000 items held about 6 KB each in the provider, and
+ * Node lets its heap grow to a multiple of what is live before it collects.
+ */
+function essentialsOf(object: Square.CatalogObject): Square.CatalogObject {
+  const common = {
+    id: object.id!,
+    version: object.version,
+    updatedAt: object.updatedAt,
+    isDeleted: object.isDeleted,
+    presentAtAllLocations: object.presentAtAllLocations,
+    presentAtLocationIds: object.presentAtLocationIds,
+  };
+  if (object.type === "CATEGORY") {
+    return { ...common, type: "CATEGORY", categoryData: { name: object.categoryData?.name } };
+  }
+  if (object.type === "ITEM") {
+    const item = object.itemData;
+    return {
+      ...common,
+      type: "ITEM",
+      itemData: item && {
+        name: item.name,
+        description: item.description,
+        categories: item.categories?.map((category) => ({ id: category.id })),
+        categoryId: item.categoryId,
+        variations: item.variations?.map((variation) =>
+          variation.type === "ITEM_VARIATION"
+            ? {
+                type: "ITEM_VARIATION",
+                id: variation.id!,
+                version: variation.version,
+                itemVariationData: {
+                  name: variation.itemVariationData?.name,
+                  priceMoney: variation.itemVariationData?.priceMoney,
+                },
+              }
+            : variation,
+        ),
+      },
+    };
+  }
+  return object;
 }
