@@ -79,6 +79,8 @@ export function renderReport(results: Results): string {
     lines.push(`## Per-call latency ${latency} ms`, "", ...table(results, latency), "");
   }
 
+  lines.push(...chart(results));
+
   const skipped = results.scenarios.filter((s) => s.skipped);
   if (skipped.length) {
     lines.push("## Skipped", "");
@@ -116,6 +118,37 @@ function table(results: Results, latency: number): string[] {
     }
   }
   return rows;
+}
+
+/**
+ * How `up` from empty grows with the menu, per variant (Mermaid, which GitHub draws): the table
+ * gives the figures, the chart shows which variant grows with the square of the menu.
+ */
+function chart(results: Results): string[] {
+  const command = "up (from empty)";
+  const sizes = [...new Set(results.scenarios.filter((s) => s.latencyMs === 0).map((s) => s.items))].sort((a, b) => a - b);
+  const series = (["floor", "product", "unbatched", "legacy"] as const).flatMap((variant) => {
+    const points = sizes.map((items) =>
+      results.scenarios
+        .find((s) => s.variant === variant && s.items === items && s.latencyMs === 0 && !s.commands.some(isInjected))
+        ?.commands.find((c) => c.command === command && c.ok)?.seconds,
+    );
+    return points.every((p) => p !== undefined) ? [{ variant, points: points as number[] }] : [];
+  });
+  if (sizes.length < 2 || !series.length) return [];
+  return [
+    `## \`${command}\` by menu size, latency 0 ms`,
+    "",
+    `Lines, in order: ${series.map((s) => s.variant).join(", ")} (variants measured at every size).`,
+    "",
+    "```mermaid",
+    "xychart-beta",
+    `  x-axis "items" [${sizes.join(", ")}]`,
+    `  y-axis "seconds"`,
+    ...series.map((s) => `  line [${s.points.join(", ")}]`),
+    "```",
+    "",
+  ];
 }
 
 function secs(entry: CommandFigures | undefined, scenario: ScenarioFigures | undefined): string {
