@@ -14,6 +14,7 @@ const fs = require("fs");
 const path = require("path");
 
 exports.loadImplementation = function loadImplementation(projectDir) {
+  limitHeapGrowth();
   const sources = [
     ...fs
       .readdirSync(path.join(projectDir, "provider"))
@@ -68,4 +69,14 @@ function transpileInto(compiled, sources, texts) {
     fs.rmSync(building, { recursive: true, force: true });
     if (!fs.existsSync(compiled)) throw error;
   }
+}
+
+/**
+ * Node lets its heap grow to up to four times what is live before it collects. A refresh of
+ * 5,000 items, whose live heap is about 100 MB (the Pulumi runtime, the Square SDK, the catalog),
+ * then peaked at 430 MB of garbage-laden memory. Growing by half at most keeps the peak near
+ * the live size, for a few more collections. A V8 flag that takes effect while the process runs.
+ */
+function limitHeapGrowth() {
+  require("v8").setFlagsFromString("--heap-growing-percent=50");
 }
