@@ -250,9 +250,10 @@ function writeResults(
 /** The commit measured, and whether the provider's files differed from it (others' edits). */
 function measuredSource(): string {
   const git = (args: string[]) =>
-    require("child_process").execFileSync("git", args, { cwd: path.join(__dirname, ".."), encoding: "utf8" }).trim();
+    require("child_process").execFileSync("git", args, { cwd: path.join(__dirname, ".."), encoding: "utf8" }).trimEnd();
   try {
     const dirty = git(["status", "--porcelain", "--", "provider", "stack", "index.ts"]);
+    // trimEnd, not trim: each porcelain line starts with a two-letter status and a space.
     return `${git(["rev-parse", "--short", "HEAD"])}${dirty ? ` with uncommitted changes in: ${dirty.split("\n").map((l: string) => l.slice(3)).join(", ")}` : ""}`;
   } catch {
     return "unknown (not a git checkout)";
