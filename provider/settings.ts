@@ -58,6 +58,7 @@ export function resolveSettings(config: ConfigReader, env: NodeJS.ProcessEnv): P
     fromConfig !== undefined
       ? "the secret config square-catalog:accessToken"
       : "the SQUARE_ACCESS_TOKEN environment variable";
+  refuseMalformedToken(accessToken, tokenSource);
 
   return {
     target,
@@ -67,6 +68,23 @@ export function resolveSettings(config: ConfigReader, env: NodeJS.ProcessEnv): P
     maxRequestsPerSecond: parsePositive(config.get("maxRequestsPerSecond"), 10, "maxRequestsPerSecond"),
     unbatched: parseBoolean(env.SQUARE_CATALOG_UNBATCHED, "SQUARE_CATALOG_UNBATCHED"),
   };
+}
+
+/**
+ * Square's tokens are one line of printable ASCII. A pasted token with a line break or a
+ * non-ASCII character inside would make Node's fetch fail with a message that quotes the whole
+ * header, token included, so it is refused here, by position, without being repeated.
+ */
+function refuseMalformedToken(token: string | undefined, source: string): void {
+  if (!token) return;
+  const position = [...token].findIndex((character) => !/^[\x21-\x7e]$/.test(character));
+  if (position < 0) return;
+  throw new SettingsError(
+    `The Square access token from ${source} has a character Square tokens never contain ` +
+      `(a space, line break or non-ASCII character) at position ${position + 1}. Copy it again ` +
+      "from the Square Developer Dashboard and set it with " +
+      "`pulumi config set --secret square-catalog:accessToken <token>`.",
+  );
 }
 
 function resolveTarget(environment: string, baseUrl: string): SquareTarget {
