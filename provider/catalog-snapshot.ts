@@ -16,7 +16,7 @@ export class CatalogSnapshot {
   private readonly byId = new Map<string, Square.CatalogObject>();
   /**
    * IDs by type and normalized name. Every resource asks "is there another object of this
-   * name?"; scanning the whole snapshot for each made a 5,000-item preview quadratic.
+   * name?"; scanning the whole snapshot for each made refresh and large imports quadratic.
    */
   private readonly idsByName = new Map<string, Set<string>>();
   private latestTime?: string;
