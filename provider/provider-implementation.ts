@@ -122,10 +122,11 @@ export const providerImplementation: pulumi.dynamic.ResourceProvider = {
         urnOf(previous),
       );
     }
-    const outs: CatalogOutputs = {
-      ...outputsOf(observed, object),
-      duplicatesInSquare: duplicates,
-    };
+    const outs: CatalogOutputs = outputsOf(observed, object);
+    // Only while there are duplicates: outputs that differ from the state's make the engine
+    // record the resource as changed, and rewrite its whole state file, once per resource.
+    if (duplicates.length) outs.duplicatesInSquare = duplicates;
+    else delete outs.duplicatesInSquare;
     return { id, props: outs };
   },
 
