@@ -3,10 +3,12 @@
  * Loads the provider's TypeScript in the provider process, which runs plain Node.
  *
  * Registering ts-node there cost every command about half a second and 20 MB before the first
- * Square call (it loads the TypeScript compiler). Instead the sources are transpiled once per
- * content into node_modules/.cache/square-catalog/provider-<hash>/, and every later run
- * requires that JavaScript. The hash covers every file the implementation imports, so an edited
- * provider is transpiled again, never served stale. Plain JavaScript, because nothing can
+ * Square call (it loads the TypeScript compiler), and the Square SDK is some 3,500 modules whose
+ * loading cost another second. Instead the implementation and the SDK are bundled by esbuild
+ * into one JavaScript file, once per content, under node_modules/.cache/square-catalog/
+ * provider-<hash>/, and every later run requires that file. The hash covers every file the
+ * implementation imports and the versions of the SDK and of esbuild, so an edited provider or an
+ * upgraded SDK is bundled again, never served stale. Plain JavaScript, because nothing can
  * transpile this file for it.
  */
 const crypto = require("crypto");
@@ -24,8 +26,9 @@ exports.loadImplementation = function loadImplementation(projectDir) {
   ].sort();
   const texts = sources.map((file) => fs.readFileSync(path.join(projectDir, file), "utf8"));
   const hash = crypto.createHash("sha256");
-  // This file's own text too: a change in how the sources are transpiled is a new cache.
+  // This file's own text too: a change in how the sources are bundled is a new cache.
   hash.update(fs.readFileSync(__filename));
+  for (const pkg of BUNDLED_PACKAGES) hash.update(`${pkg}@${packageVersion(projectDir, pkg)}\0`);
   sources.forEach((file, i) => hash.update(`${file}\0${texts[i]}\0`));
   const compiled = path.join(
     projectDir,
@@ -36,32 +39,43 @@ exports.loadImplementation = function loadImplementation(projectDir) {
   );
 
   try {
-    if (!fs.existsSync(compiled)) transpileInto(compiled, sources, texts);
+    if (!fs.existsSync(compiled)) bundleInto(compiled, projectDir);
   } catch (error) {
     // A read-only node_modules, a full disk: ts-node still works, only slower.
     process.stderr.write(`square-catalog: provider not cached (${error.message}); using ts-node\n`);
     require("ts-node").register({ transpileOnly: true, compilerOptions: { module: "commonjs" } });
     return require(path.join(projectDir, "provider", "provider-implementation")).providerImplementation;
   }
-  return require(path.join(compiled, "provider", "provider-implementation.js")).providerImplementation;
+  return require(path.join(compiled, BUNDLE)).providerImplementation;
 };
 
-/** Writes beside the target and renames, so a concurrent provider process never reads half a cache. */
-function transpileInto(compiled, sources, texts) {
-  const ts = require("typescript");
+const BUNDLE = "provider-implementation.js";
+/** Packages whose code goes into the bundle; their versions are part of the cache key. */
+const BUNDLED_PACKAGES = ["square", "uuid", "esbuild"];
+
+function packageVersion(projectDir, name) {
+  const file = path.join(projectDir, "node_modules", name, "package.json");
+  return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")).version : "absent";
+}
+
+/**
+ * Writes beside the target and renames, so a concurrent provider process never reads half a
+ * cache. The Pulumi SDK and gRPC stay outside the bundle: the provider process has them loaded
+ * already, and the engine log must use the very modules the host uses.
+ */
+function bundleInto(compiled, projectDir) {
+  const esbuild = require("esbuild");
   const building = `${compiled}.${process.pid}.tmp`;
-  sources.forEach((file, i) => {
-    const output = ts.transpileModule(texts[i], {
-      fileName: file,
-      compilerOptions: {
-        module: ts.ModuleKind.CommonJS,
-        target: ts.ScriptTarget.ES2020,
-        esModuleInterop: true,
-      },
-    }).outputText;
-    const target = path.join(building, file.replace(/\.ts$/, ".js"));
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.writeFileSync(target, output);
+  esbuild.buildSync({
+    entryPoints: [path.join(projectDir, "provider", "provider-implementation.ts")],
+    outfile: path.join(building, BUNDLE),
+    absWorkingDir: projectDir,
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    external: ["@pulumi/pulumi", "@grpc/grpc-js"],
+    logLevel: "silent",
   });
   try {
     fs.renameSync(building, compiled);

@@ -1,5 +1,4 @@
-import { SquareClient, SquareError } from "square";
-import type { Square } from "square";
+import type { Square, SquareClient, SquareError } from "square";
 
 import { SquareApiError } from "./square-api-error";
 import type { ProviderSettings } from "./settings";
@@ -9,6 +8,16 @@ export const SEARCH_PAGE_LIMIT = 1000;
 export const RETRIEVE_LIMIT = 1000;
 export const UPSERT_REQUEST_LIMIT = 10000;
 export const DELETE_LIMIT = 200;
+
+/**
+ * The SDK is about 3,500 modules and takes the provider process half a second or more to load.
+ * It is loaded with the first client, so a command that asks Square nothing (a preview or an up
+ * with nothing new, whose checks and diffs need only the state) never pays for it.
+ */
+function squareSdk(): typeof import("square") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("square");
+}
 
 const MAX_ATTEMPTS = 8;
 const BASE_BACKOFF_MS = 200;
@@ -48,7 +57,7 @@ export class SquareCatalogApi {
       );
     }
     // The SDK's own retries are off: ours log, honour Retry-After and keep one idempotency key.
-    this.client = new SquareClient({
+    this.client = new (squareSdk().SquareClient)({
       token,
       baseUrl: settings.target.baseUrl,
       maxRetries: 0,
@@ -175,7 +184,7 @@ export class SquareCatalogApi {
     if (attempt >= MAX_ATTEMPTS) return undefined;
     const backoff = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (attempt - 1));
     const jittered = backoff / 2 + Math.random() * (backoff / 2);
-    if (error instanceof SquareError) {
+    if (error instanceof squareSdk().SquareError) {
       const status = error.statusCode ?? 0;
       if (status === 429) {
         const retryAfter = Number(error.rawResponse?.headers?.get?.("retry-after"));
@@ -190,7 +199,7 @@ export class SquareCatalogApi {
 
   private translate(operation: string, error: unknown): SquareApiError {
     const where = `${this.settings.target.kind} Square API at ${this.settings.target.baseUrl}`;
-    if (error instanceof SquareError && error.statusCode) {
+    if (error instanceof squareSdk().SquareError && error.statusCode) {
       const described = this.describe(operation, error.statusCode, error.errors);
       described.partialWrite = error.body as PartialWrite | undefined;
       return described;

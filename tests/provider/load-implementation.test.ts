@@ -33,33 +33,38 @@ describe("loading the provider implementation", () => {
   });
   afterEach(() => fs.rmSync(project, { recursive: true, force: true }));
 
-  test("transpiles once into node_modules/.cache, then serves the JavaScript from there", () => {
+  test("bundles once into node_modules/.cache, then serves the JavaScript from there", () => {
     const first = loadImplementation(project);
     expect(Object.keys(first).sort()).toEqual(["check", "configure", "create", "delete", "diff", "read", "update"]);
     const [entry] = cacheEntries();
     expect(entry).toMatch(/^provider-[0-9a-f]{16}$/);
     const compiled = path.join(project, "node_modules", ".cache", "square-catalog", entry);
-    expect(fs.existsSync(path.join(compiled, "provider", "provider-implementation.js"))).toBe(true);
-    expect(fs.existsSync(path.join(compiled, "catalog", "normalize-name.js"))).toBe(true);
-    const written = fs.statSync(path.join(compiled, "provider", "square-api.js")).mtimeMs;
+    const bundle = path.join(compiled, "provider-implementation.js");
+    const text = fs.readFileSync(bundle, "utf8");
+    // The SDK travels inside the bundle; the Pulumi SDK and gRPC are the host's own.
+    expect(text).toMatch(/var SquareClient = class/);
+    expect(text).toMatch(/require\("@grpc\/grpc-js"\)/);
+    expect(text).toMatch(/require\("@pulumi\/pulumi\/proto\/engine_pb"\)/);
+    const written = fs.statSync(bundle).mtimeMs;
 
     loadImplementation(project);
     expect(cacheEntries()).toEqual([entry]);
-    expect(fs.statSync(path.join(compiled, "provider", "square-api.js")).mtimeMs).toBe(written);
+    expect(fs.statSync(bundle).mtimeMs).toBe(written);
   });
 
   test("an edited provider source is transpiled again, never served from the old cache", () => {
     loadImplementation(project);
     const [before] = cacheEntries();
     const file = path.join(project, "provider", "catalog-snapshot.ts");
-    fs.appendFileSync(file, "\nexport const EDITED_FOR_THE_TEST = true;\n");
+    // A statement with an effect: the bundler drops unused exports, not effects.
+    fs.appendFileSync(file, '\n(globalThis as Record<string, unknown>).EDITED_FOR_THE_TEST = true;\n');
 
     loadImplementation(project);
     const entries = cacheEntries();
     expect(entries).toHaveLength(2);
     const after = entries.find((e) => e !== before)!;
     const text = fs.readFileSync(
-      path.join(project, "node_modules", ".cache", "square-catalog", after, "provider", "catalog-snapshot.js"),
+      path.join(project, "node_modules", ".cache", "square-catalog", after, "provider-implementation.js"),
       "utf8",
     );
     expect(text).toContain("EDITED_FOR_THE_TEST");
