@@ -27,7 +27,15 @@ export type CommandName = (typeof COMMANDS)[number] | "up (from empty, 3×429 in
 export interface CommandFigures {
   command: string;
   ok: boolean;
+  /** Wall time; the median of `samples` when the command was repeated. */
   seconds: number;
+  /** Wall time of each repetition, when there were several. */
+  samples?: number[];
+  /**
+   * CPU time of every process the command ran (CLI, engine, language host, program, provider),
+   * summed; the median when repeated. Unlike wall time it barely moves with the machine's load.
+   */
+  cpuSeconds?: number;
   calls: Record<string, number>;
   totalCalls: number;
   writeCalls: number;
@@ -41,6 +49,8 @@ export interface CommandFigures {
 export interface ScenarioFigures {
   variant: Variant;
   items: number;
+  /** PULUMI_SKIP_CHECKPOINTS=true: the engine wrote its state once, at the end of a command. */
+  skipCheckpoints: boolean;
   objects: ReturnType<typeof objectCounts>;
   latencyMs: number;
   commands: CommandFigures[];
@@ -58,6 +68,11 @@ export interface ScenarioOptions {
   skipCheckpoints?: boolean;
   /** Inject 3 × 429 (Retry-After: 1 s) into the batch upserts of the first up. */
   inject429?: boolean;
+  /**
+   * How often the commands that leave Square and the state as they were (previews, an up with
+   * nothing to do, a refresh) run; their figures are the medians.
+   */
+  repeat?: number;
   /** Run only these commands (the others are listed as skipped, with this reason). */
   only?: { commands: string[]; reason: string };
   /** Called once the scenario's figures exist, so a caller can save them as they fill. */
@@ -78,6 +93,7 @@ export async function runScenario(options: ScenarioOptions, log: (line: string) 
   const figures: ScenarioFigures = {
     variant: options.variant,
     items: options.items,
+    skipCheckpoints: Boolean(options.skipCheckpoints),
     objects: objectCounts(menu),
     latencyMs: options.latencyMs,
     commands: [],
@@ -121,21 +137,35 @@ async function runPulumi(
   const refresh = ["refresh", "--yes", "--non-interactive", "--skip-preview", ...parallel];
   const dir = fs.realpathSync(workspace.dir);
 
-  const measure = async (command: CommandName, args: string[]) => {
-    if (options.only && !options.only.commands.includes(command)) return undefined;
+  const measureOnce = async (command: CommandName, args: string[]) => {
     emulator.resetCounters();
     const sampler = new ProviderMemorySampler(dir);
     sampler.start();
+    const cpuBefore = childCpuSeconds();
     const started = process.hrtime.bigint();
     const result = await workspace.run(args);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpuSeconds = childCpuSeconds() - cpuBefore;
     const memory = await sampler.stop();
     const entry = commandFigures(command, emulator, seconds, memory.peakMb, result.code === 0);
+    entry.cpuSeconds = round(cpuSeconds);
     if (result.code !== 0) entry.failure = result.output.slice(-3000);
+    return entry;
+  };
+  const measure = async (command: CommandName, args: string[], times = 1) => {
+    if (options.only && !options.only.commands.includes(command)) return undefined;
+    const runs: CommandFigures[] = [];
+    for (let i = 0; i < times; i++) {
+      const entry = await measureOnce(command, args);
+      runs.push(entry);
+      if (!entry.ok) break;
+    }
+    const entry = combineRepetitions(runs);
     figures.commands.push(entry);
     log(describe(figures, entry));
     return entry;
   };
+  const repeat = options.repeat ?? 1;
 
   try {
     workspace.writeFile("menu.json", menu);
@@ -145,13 +175,13 @@ async function runPulumi(
       if (entry) entry.note = describeHoldings(emulator, menu);
       return;
     }
-    await measure("preview (empty stack)", preview);
+    await measure("preview (empty stack)", preview, repeat);
     const created = await measure("up (from empty)", up);
     if (created && !isFloor) created.note = describeHoldings(emulator, menu);
-    await measure("up (no change)", up);
+    await measure("up (no change)", up, repeat);
     workspace.writeFile("menu.json", withOnePriceChanged(menu));
-    await measure("preview (one price changed)", preview);
-    await measure("refresh", refresh);
+    await measure("preview (one price changed)", preview, repeat);
+    await measure("refresh", refresh, repeat);
   } finally {
     workspace.dispose();
   }
@@ -223,6 +253,42 @@ function commandFigures(
   return { command, ok, seconds: round(seconds), calls, totalCalls, writeCalls, providerPeakMb };
 }
 
+/**
+ * One figure from several runs of a command: the median wall and CPU time, the highest memory.
+ * The calls are the first run's; a run that called Square differently says so in the note.
+ */
+function combineRepetitions(runs: CommandFigures[]): CommandFigures {
+  const [first] = runs;
+  if (runs.length === 1) return first;
+  const failed = runs.find((r) => !r.ok);
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const combined: CommandFigures = {
+    ...(failed ?? first),
+    seconds: median(runs.map((r) => r.seconds)),
+    samples: runs.map((r) => r.seconds),
+    cpuSeconds: median(runs.map((r) => r.cpuSeconds ?? 0)),
+    providerPeakMb: Math.max(...runs.map((r) => r.providerPeakMb ?? 0)) || undefined,
+  };
+  const differing = runs.filter((r) => JSON.stringify(r.calls) !== JSON.stringify(first.calls));
+  if (differing.length) {
+    combined.note = `calls differed between runs: ${runs.map((r) => r.totalCalls).join(", ")}`;
+  }
+  return combined;
+}
+
+/**
+ * CPU seconds of this process's children that have ended, grandchildren included: each process
+ * adds its ended children's time to its own when it collects them, as Pulumi does with the
+ * language host and the provider, so one `pulumi` command's whole cost shows here once it exits.
+ */
+function childCpuSeconds(): number {
+  const stat = require("fs").readFileSync("/proc/self/stat", "utf8") as string;
+  // Fields after the command name, which is in parentheses and may contain spaces.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const ticksPerSecond = 100;
+  return (Number(fields[13]) + Number(fields[14])) / ticksPerSecond;
+}
+
 /** What the emulated account holds afterwards, against what the menu declares. */
 function describeHoldings(emulator: RunningEmulator, menu: BenchMenu): string {
   const live = emulator.objects().filter((o) => !o.is_deleted);
@@ -236,10 +302,13 @@ function describeHoldings(emulator: RunningEmulator, menu: BenchMenu): string {
 
 function describe(figures: ScenarioFigures, entry: CommandFigures): string {
   const memory = entry.providerPeakMb === undefined ? "" : `, provider ${entry.providerPeakMb} MB`;
+  const cpu = entry.cpuSeconds === undefined ? "" : `, ${entry.cpuSeconds} s CPU`;
+  const samples = entry.samples ? ` (median of ${entry.samples.join(", ")})` : "";
+  const mode = figures.skipCheckpoints ? ", checkpoints skipped" : "";
   return (
-    `  ${figures.variant} ${figures.items} items, latency ${figures.latencyMs} ms: ` +
-    `${entry.command}: ${entry.ok ? "ok" : "FAILED"} ${entry.seconds} s, ` +
-    `${entry.totalCalls} calls (${entry.writeCalls} writes)${memory}` +
+    `  ${figures.variant} ${figures.items} items, latency ${figures.latencyMs} ms${mode}: ` +
+    `${entry.command}: ${entry.ok ? "ok" : "FAILED"} ${entry.seconds} s${samples}, ` +
+    `${entry.totalCalls} calls (${entry.writeCalls} writes)${memory}${cpu}` +
     (entry.note ? ` [${entry.note}]` : "")
   );
 }
