@@ -9,6 +9,8 @@ import { promises as fs } from "fs";
 export class ProviderMemorySampler {
   private peakKb = 0;
   private readonly seen = new Set<number>();
+  /** CPU ticks of each provider process at its latest sample. */
+  private readonly cpuTicks = new Map<number, number>();
   private timer?: NodeJS.Timeout;
   private sampling?: Promise<void>;
 
@@ -23,12 +25,17 @@ export class ProviderMemorySampler {
     }, this.intervalMs);
   }
 
-  /** Stops sampling; answers the highest VmHWM seen (in MB), or undefined if none ran. */
-  async stop(): Promise<{ peakMb?: number; processes: number }> {
+  /**
+   * Stops sampling; answers the highest VmHWM seen (in MB), or undefined if none ran, and the
+   * providers' CPU seconds as last sampled (up to one interval short of their whole use).
+   */
+  async stop(): Promise<{ peakMb?: number; cpuSeconds?: number; processes: number }> {
     clearInterval(this.timer);
     await this.sampling;
     const peakMb = this.seen.size ? Math.round((this.peakKb / 1024) * 10) / 10 : undefined;
-    return { peakMb, processes: this.seen.size };
+    const ticks = [...this.cpuTicks.values()].reduce((sum, n) => sum + n, 0);
+    const cpuSeconds = this.seen.size ? ticks / 100 : undefined;
+    return { peakMb, cpuSeconds, processes: this.seen.size };
   }
 
   private async sample(): Promise<void> {
@@ -47,6 +54,10 @@ export class ProviderMemorySampler {
       const hwm = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
       this.seen.add(Number(pid));
       this.peakKb = Math.max(this.peakKb, hwm);
+      const stat = await fs.readFile(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // utime and stime, in clock ticks (100 per second on Linux).
+      this.cpuTicks.set(Number(pid), Number(fields[11]) + Number(fields[12]));
     } catch {
       // The process ended between readdir and read: its last sample stands.
     }

@@ -36,6 +36,8 @@ export interface CommandFigures {
    * summed; the median when repeated. Unlike wall time it barely moves with the machine's load.
    */
   cpuSeconds?: number;
+  /** The part of `cpuSeconds` spent in the dynamic-provider process, as last sampled. */
+  providerCpuSeconds?: number;
   calls: Record<string, number>;
   totalCalls: number;
   writeCalls: number;
@@ -149,6 +151,7 @@ async function runPulumi(
     const memory = await sampler.stop();
     const entry = commandFigures(command, emulator, seconds, memory.peakMb, result.code === 0);
     entry.cpuSeconds = round(cpuSeconds);
+    if (memory.cpuSeconds !== undefined) entry.providerCpuSeconds = round(memory.cpuSeconds);
     if (result.code !== 0) entry.failure = result.output.slice(-3000);
     return entry;
   };
@@ -267,6 +270,7 @@ function combineRepetitions(runs: CommandFigures[]): CommandFigures {
     seconds: median(runs.map((r) => r.seconds)),
     samples: runs.map((r) => r.seconds),
     cpuSeconds: median(runs.map((r) => r.cpuSeconds ?? 0)),
+    providerCpuSeconds: median(runs.map((r) => r.providerCpuSeconds ?? 0)),
     providerPeakMb: Math.max(...runs.map((r) => r.providerPeakMb ?? 0)) || undefined,
   };
   const differing = runs.filter((r) => JSON.stringify(r.calls) !== JSON.stringify(first.calls));
@@ -302,7 +306,10 @@ function describeHoldings(emulator: RunningEmulator, menu: BenchMenu): string {
 
 function describe(figures: ScenarioFigures, entry: CommandFigures): string {
   const memory = entry.providerPeakMb === undefined ? "" : `, provider ${entry.providerPeakMb} MB`;
-  const cpu = entry.cpuSeconds === undefined ? "" : `, ${entry.cpuSeconds} s CPU`;
+  const cpu =
+    entry.cpuSeconds === undefined
+      ? ""
+      : `, ${entry.cpuSeconds} s CPU (provider ${entry.providerCpuSeconds ?? "?"} s)`;
   const samples = entry.samples ? ` (median of ${entry.samples.join(", ")})` : "";
   const mode = figures.skipCheckpoints ? ", checkpoints skipped" : "";
   return (
