@@ -336,7 +336,18 @@ function sharedTargets(results: Results): string[] {
   const injected = results.scenarios.find((s) => s.commands.some(isInjected));
   const run = injected?.commands.find(isInjected);
   const pass = run ? run.ok && /holds (\d+) items \/ (\d+) categories \(menu: \1 \/ \2\)/.test(run.note ?? "") : undefined;
+  const product = results.scenarios.filter((s) => s.variant === "product" && s.latencyMs === 0);
+  const busiest = product.flatMap((s) => s.commands.map((c) => ({ s, c }))).filter(({ c }) => c.busiestSecond)
+    .sort((a, b) => b.c.busiestSecond! - a.c.busiestSecond!)[0];
+  const ceiling = results.settings.clientRateLimitPerSecond;
   return [
+    `- ${busiest ? "INFO" : "N/A "} client-side ceiling of ${ceiling} requests/s: ` +
+      (busiest
+        ? `the busiest second of any product command held ${busiest.c.busiestSecond} provider calls ` +
+          `(${busiest.c.command}, ${busiest.s.items} items); the ceiling spaces sends by ` +
+          `${1000 / ceiling} ms, so one second of arrivals can hold ${ceiling + 1} ` +
+          "(tests/reliability/client-rate-ceiling.test.ts checks the spacing)"
+        : "not measured"),
     `- ${pass === undefined ? "N/A " : pass ? "PASS" : "FAIL"} 3 × 429 (Retry-After 1 s) injected into ` +
       "BatchUpsertCatalogObjects: up succeeds: " +
       (run ? `${injected!.items} items: ${run.ok ? "ok" : "FAILED"} in ${run.seconds} s, ${calls(run)}; ${run.note}` : "not measured"),

@@ -38,6 +38,11 @@ export interface CommandFigures {
   cpuSeconds?: number;
   /** The part of `cpuSeconds` spent in the dynamic-provider process, as last sampled. */
   providerCpuSeconds?: number;
+  /**
+   * The most calls the emulator received in any one second, leaving out the program's single
+   * access check (CatalogInfo), which runs in its own process, outside the provider's ceiling.
+   */
+  busiestSecond?: number;
   calls: Record<string, number>;
   totalCalls: number;
   writeCalls: number;
@@ -151,6 +156,7 @@ async function runPulumi(
     const memory = await sampler.stop();
     const entry = commandFigures(command, emulator, seconds, memory.peakMb, result.code === 0);
     entry.cpuSeconds = round(cpuSeconds);
+    entry.busiestSecond = busiestSecond(emulator.callLog().filter((c) => c.operationId !== "CatalogInfo"));
     if (memory.cpuSeconds !== undefined) entry.providerCpuSeconds = round(memory.cpuSeconds);
     if (result.code !== 0) entry.failure = result.output.slice(-3000);
     return entry;
@@ -272,12 +278,24 @@ function combineRepetitions(runs: CommandFigures[]): CommandFigures {
     cpuSeconds: median(runs.map((r) => r.cpuSeconds ?? 0)),
     providerCpuSeconds: median(runs.map((r) => r.providerCpuSeconds ?? 0)),
     providerPeakMb: Math.max(...runs.map((r) => r.providerPeakMb ?? 0)) || undefined,
+    busiestSecond: Math.max(...runs.map((r) => r.busiestSecond ?? 0)),
   };
   const differing = runs.filter((r) => JSON.stringify(r.calls) !== JSON.stringify(first.calls));
   if (differing.length) {
     combined.note = `calls differed between runs: ${runs.map((r) => r.totalCalls).join(", ")}`;
   }
   return combined;
+}
+
+/** The most arrivals within any window of one second (from one arrival to just under 1 s later). */
+function busiestSecond(calls: { atMs: number }[]): number {
+  let most = 0;
+  let first = 0;
+  for (let last = 0; last < calls.length; last++) {
+    while (calls[last].atMs - calls[first].atMs >= 1000) first++;
+    most = Math.max(most, last - first + 1);
+  }
+  return most;
 }
 
 /**

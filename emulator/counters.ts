@@ -14,15 +14,29 @@ export const CATALOG_OPERATION_IDS = [
 
 export type CatalogOperationId = (typeof CATALOG_OPERATION_IDS)[number];
 
+export interface CallArrival {
+  operationId: CatalogOperationId;
+  /** Milliseconds on the emulator process's monotonic clock. */
+  atMs: number;
+}
+
 /**
  * Calls per operation. Benchmarks and provider tests assert on these (e.g. "N resources cost one
  * batch call"), so every authenticated call counts, including those answered with 429 or 500.
  */
 export class CallCounters {
   private counts = new Map<string, number>();
+  /** When each call arrived, so a test can see how fast a client called (rate limits). */
+  private arrivals: CallArrival[] = [];
 
   record(operationId: CatalogOperationId): void {
     this.counts.set(operationId, (this.counts.get(operationId) ?? 0) + 1);
+    this.arrivals.push({ operationId, atMs: performance.now() });
+  }
+
+  /** Every call since the last reset, in order of arrival. */
+  log(): CallArrival[] {
+    return [...this.arrivals];
   }
 
   snapshot(): Record<string, number> {
@@ -33,5 +47,6 @@ export class CallCounters {
 
   reset(): void {
     this.counts.clear();
+    this.arrivals = [];
   }
 }

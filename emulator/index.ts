@@ -2,12 +2,14 @@ import { AddressInfo } from "node:net";
 
 import { SellerAccount } from "./account";
 import { storedObjects } from "./endpoints/admin";
+import type { CallArrival } from "./counters";
 import { FaultControls } from "./faults";
 import { createCatalogServer } from "./server";
 import { CatalogObjectJson } from "./store";
 
 export type { CatalogObjectJson } from "./store";
 export type { FaultControls } from "./faults";
+export type { CallArrival } from "./counters";
 export { DataFileError } from "./persistence";
 
 /**
@@ -35,6 +37,8 @@ export interface RunningEmulator {
   stop(): Promise<void>;
   /** Calls per endpoint, keyed by Square operationId, rejected calls included. */
   counters(): Record<string, number>;
+  /** Every call since the last reset, with its arrival time, rejected calls included. */
+  callLog(): CallArrival[];
   resetCounters(): void;
   faults: FaultControls;
   /** Stored top-level objects as Square returns them (snake_case, variations nested in items). */
@@ -74,6 +78,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
         server.closeAllConnections();
       }),
     counters: () => account.counters.snapshot(),
+    callLog: () => account.counters.log(),
     resetCounters: () => account.counters.reset(),
     faults: account.faults,
     objects: (opts) => storedObjects(account, opts?.includeDeleted ?? false),
