@@ -1,5 +1,7 @@
 import { promises as fs } from "fs";
 
+import { parseProcStat } from "./proc-stat";
+
 /**
  * Samples the peak memory of the dynamic-provider processes a Pulumi command starts in one
  * workspace. The engine launches them itself (`node .../cmd/dynamic-provider/index.js`), so they
@@ -9,8 +11,8 @@ import { promises as fs } from "fs";
 export class ProviderMemorySampler {
   private peakKb = 0;
   private readonly seen = new Set<number>();
-  /** CPU ticks of each provider process at its latest sample. */
-  private readonly cpuTicks = new Map<number, number>();
+  /** CPU seconds of each provider process at its latest sample. */
+  private readonly cpuSeconds = new Map<number, number>();
   private timer?: NodeJS.Timeout;
   private sampling?: Promise<void>;
 
@@ -33,8 +35,8 @@ export class ProviderMemorySampler {
     clearInterval(this.timer);
     await this.sampling;
     const peakMb = this.seen.size ? Math.round((this.peakKb / 1024) * 10) / 10 : undefined;
-    const ticks = [...this.cpuTicks.values()].reduce((sum, n) => sum + n, 0);
-    const cpuSeconds = this.seen.size ? ticks / 100 : undefined;
+    const total = [...this.cpuSeconds.values()].reduce((sum, n) => sum + n, 0);
+    const cpuSeconds = this.seen.size ? total : undefined;
     return { peakMb, cpuSeconds, processes: this.seen.size };
   }
 
@@ -55,9 +57,7 @@ export class ProviderMemorySampler {
       this.seen.add(Number(pid));
       this.peakKb = Math.max(this.peakKb, hwm);
       const stat = await fs.readFile(`/proc/${pid}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      // utime and stime, in clock ticks (100 per second on Linux).
-      this.cpuTicks.set(Number(pid), Number(fields[11]) + Number(fields[12]));
+      this.cpuSeconds.set(Number(pid), parseProcStat(stat).ownSeconds);
     } catch {
       // The process ended between readdir and read: its last sample stands.
     }

@@ -121,16 +121,9 @@ function table(results: Results, latency: number, skipCheckpoints: boolean): str
   ];
   const sizes = [...new Set(results.scenarios.map((s) => s.items))].sort((a, b) => a - b);
   for (const items of sizes) {
-    const find = (variant: Variant) =>
-      results.scenarios.find(
-        (s) =>
-          s.variant === variant &&
-          s.items === items &&
-          s.latencyMs === latency &&
-          Boolean(s.skipCheckpoints) === skipCheckpoints &&
-          !s.commands.some(isInjected),
-      );
-    const [floor, product, unbatched, legacy] = (["floor", "product", "unbatched", "legacy"] as const).map(find);
+    const [floor, product, unbatched, legacy] = (["floor", "product", "unbatched", "legacy"] as const).map(
+      (variant) => find(results, variant, items, latency, skipCheckpoints),
+    );
     if (![floor, product, unbatched, legacy].some((s) => s?.commands.length)) continue;
     const commands = [...new Set([floor, product, unbatched, legacy].flatMap((s) => s?.commands.map((c) => c.command) ?? []))];
     for (const command of commands) {

@@ -7,6 +7,7 @@ import { startEmulator, type RunningEmulator } from "../emulator";
 import { PulumiWorkspace } from "../tests/e2e/pulumi-workspace";
 import { benchMenu, objectCounts, withOnePriceChanged, type BenchMenu } from "./bench-menu";
 import { runLegacyScripts, type LegacyIdFiles } from "./legacy-reenactment";
+import { parseProcStat } from "./proc-stat";
 import { ProviderMemorySampler } from "./provider-memory";
 
 export const TOKEN = "sq-bench-token-5d1e0b7a";
@@ -299,16 +300,12 @@ function busiestSecond(calls: { atMs: number }[]): number {
 }
 
 /**
- * CPU seconds of this process's children that have ended, grandchildren included: each process
- * adds its ended children's time to its own when it collects them, as Pulumi does with the
- * language host and the provider, so one `pulumi` command's whole cost shows here once it exits.
+ * CPU seconds of this process's children that have ended, grandchildren included: Pulumi
+ * collects the language host and the provider, so one `pulumi` command's whole cost shows here
+ * once it exits.
  */
 function childCpuSeconds(): number {
-  const stat = require("fs").readFileSync("/proc/self/stat", "utf8") as string;
-  // Fields after the command name, which is in parentheses and may contain spaces.
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  const ticksPerSecond = 100;
-  return (Number(fields[13]) + Number(fields[14])) / ticksPerSecond;
+  return parseProcStat(fs.readFileSync("/proc/self/stat", "utf8")).childrenSeconds;
 }
 
 /** What the emulated account holds afterwards, against what the menu declares. */

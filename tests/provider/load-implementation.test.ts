@@ -52,7 +52,7 @@ describe("loading the provider implementation", () => {
     expect(fs.statSync(bundle).mtimeMs).toBe(written);
   });
 
-  test("an edited provider source is transpiled again, never served from the old cache", () => {
+  test("an edited provider source is bundled again, never served from the old cache", () => {
     loadImplementation(project);
     const [before] = cacheEntries();
     const file = path.join(project, "provider", "catalog-snapshot.ts");
